@@ -1,0 +1,184 @@
+/* cmd_debug.c — 'gpulock debug': direct access to the PEP 440/508 and wheel-tag code,
+ * one case from the command line or thousands from standard input ("-": one case a line,
+ * arguments separated by TAB, one result line each, "error: <reason>" for a bad case). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "specifier.h"
+#include "strbuf.h"
+#include "version.h"
+
+/* A verb writes its result (without trailing newline) to out and returns true, or fills err. */
+typedef bool (*debug_verb_fn)(int argc, char **argv, gl_strbuf *out, gl_error *err);
+
+static bool verb_vercmp(int argc, char **argv, gl_strbuf *out, gl_error *err)
+{
+    if (argc != 2) {
+        gl_error_set(err, GL_EUSAGE, "usage: gpulock debug vercmp A B");
+        return false;
+    }
+    gl_version a, b;
+    if (!gl_version_parse_cstr(&a, argv[0], err))
+        return false;
+    if (!gl_version_parse_cstr(&b, argv[1], err)) {
+        gl_version_free(&a);
+        return false;
+    }
+    int c = gl_version_compare(&a, &b);
+    gl_strbuf_puts(out, c < 0 ? "-1" : c > 0 ? "1" : "0");
+    gl_version_free(&a);
+    gl_version_free(&b);
+    return true;
+}
+
+static bool verb_contains(int argc, char **argv, gl_strbuf *out, gl_error *err)
+{
+    const char *positional[2];
+    int npos = 0;
+    bool pre = false;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--pre"))
+            pre = true;
+        else if (npos < 2)
+            positional[npos++] = argv[i];
+        else
+            npos = 3;
+    }
+    if (npos != 2) {
+        gl_error_set(err, GL_EUSAGE, "usage: gpulock debug contains SPEC VERSION [--pre]");
+        return false;
+    }
+    gl_specifier_set set;
+    if (!gl_specifier_set_parse(&set, positional[0], strlen(positional[0]), err))
+        return false;
+    gl_version v;
+    if (!gl_version_parse_cstr(&v, positional[1], err)) {
+        gl_specifier_set_free(&set);
+        return false;
+    }
+    gl_strbuf_puts(out, gl_specifier_set_contains(&set, &v, pre) ? "true" : "false");
+    gl_version_free(&v);
+    gl_specifier_set_free(&set);
+    return true;
+}
+
+/* Filled in by the marker/requirement and wheel modules' owners. */
+static bool verb_marker(int argc, char **argv, gl_strbuf *out, gl_error *err)
+{
+    (void)argc, (void)argv, (void)out;
+    gl_error_set(err, GL_EUSAGE, "debug marker: not available yet");
+    return false;
+}
+
+static bool verb_requirement(int argc, char **argv, gl_strbuf *out, gl_error *err)
+{
+    (void)argc, (void)argv, (void)out;
+    gl_error_set(err, GL_EUSAGE, "debug requirement: not available yet");
+    return false;
+}
+
+static bool verb_wheel(int argc, char **argv, gl_strbuf *out, gl_error *err)
+{
+    (void)argc, (void)argv, (void)out;
+    gl_error_set(err, GL_EUSAGE, "debug wheel: not available yet");
+    return false;
+}
+
+static const struct {
+    const char *name;
+    debug_verb_fn run;
+} debug_verbs[] = {
+    {"vercmp", verb_vercmp},
+    {"contains", verb_contains},
+    {"marker", verb_marker},
+    {"requirement", verb_requirement},
+    {"wheel", verb_wheel},
+};
+
+/* Splits line in place at TABs into at most max fields. */
+static int split_tabs(char *line, char **fields, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        fields[n++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    return n;
+}
+
+static int run_batch(debug_verb_fn run)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    gl_strbuf out = GL_STRBUF_INIT;
+    gl_error err;
+    while ((len = getline(&line, &cap, stdin)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        char *fields[64];
+        int n = split_tabs(line, fields, 64);
+        gl_strbuf_reset(&out);
+        gl_error_clear(&err);
+        if (run(n, fields, &out, &err)) {
+            fputs(gl_strbuf_cstr(&out), stdout);
+            fputc('\n', stdout);
+        } else {
+            printf("error: %s\n", err.message);
+        }
+    }
+    free(line);
+    gl_strbuf_free(&out);
+    return ferror(stdout) ? GL_EXIT_IO : GL_EXIT_OK;
+}
+
+static void debug_usage(FILE *f)
+{
+    fputs("usage: gpulock debug <check> ARGS... | gpulock debug <check> -\n"
+          "  vercmp A B                            prints -1, 0 or 1\n"
+          "  contains SPEC VERSION [--pre]         prints true or false\n"
+          "  marker MARKER [--env KEY=VALUE]...    prints true or false (--show-env: the defaults)\n"
+          "  requirement STRING                    prints the parsed requirement as JSON\n"
+          "  wheel FILENAME [--python X.Y] [--platform TAG]\n"
+          "With '-' as the only argument, cases are read from standard input, one a line,\n"
+          "arguments separated by TAB.\n",
+          f);
+}
+
+int gl_cmd_debug(int argc, char **argv)
+{
+    if (argc < 2) {
+        debug_usage(stderr);
+        return GL_EXIT_INPUT;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        debug_usage(stdout);
+        return GL_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof debug_verbs / sizeof debug_verbs[0]; i++) {
+        if (strcmp(argv[1], debug_verbs[i].name))
+            continue;
+        if (argc == 3 && !strcmp(argv[2], "-"))
+            return run_batch(debug_verbs[i].run);
+        gl_strbuf out = GL_STRBUF_INIT;
+        gl_error err;
+        gl_error_clear(&err);
+        int rc = GL_EXIT_OK;
+        if (debug_verbs[i].run(argc - 2, argv + 2, &out, &err))
+            printf("%s\n", gl_strbuf_cstr(&out));
+        else
+            rc = gl_cli_report(&err);
+        gl_strbuf_free(&out);
+        return rc;
+    }
+    fprintf(stderr, "gpulock: unknown debug check '%s'\n", argv[1]);
+    debug_usage(stderr);
+    return GL_EXIT_INPUT;
+}

@@ -1,0 +1,1 @@
+/* core_metadata.c — not written yet. */

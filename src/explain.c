@@ -1,0 +1,1 @@
+/* explain.c — not written yet. */

@@ -1,0 +1,1 @@
+/* index_set.c — not written yet. */

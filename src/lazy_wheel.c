@@ -1,0 +1,1 @@
+/* lazy_wheel.c — not written yet. */

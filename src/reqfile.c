@@ -1,0 +1,1 @@
+/* reqfile.c — not written yet. */

@@ -1,0 +1,1 @@
+/* simple_index.c — not written yet. */

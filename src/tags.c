@@ -1,0 +1,1 @@
+/* tags.c — not written yet. */

@@ -1,0 +1,1 @@
+/* url.c — not written yet. */

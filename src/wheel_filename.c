@@ -1,0 +1,1 @@
+/* wheel_filename.c — not written yet. */

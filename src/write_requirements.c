@@ -1,0 +1,1 @@
+/* write_requirements.c — not written yet. */

@@ -1,0 +1,28 @@
+/* url.h — URLs as package indexes serve them: resolving a link against its page (RFC 3986,
+ * through libcurl's URL API), splitting off the fragment that carries a digest, the file name
+ * a URL names, and hiding credentials in anything shown to a user. */
+#ifndef GL_URL_H
+#define GL_URL_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* Resolves ref (absolute URL, absolute path, or relative reference) against the absolute URL
+ * base. Returns the absolute URL without its fragment (malloc'd, the caller frees); when
+ * fragment is not NULL it receives the fragment without '#' (malloc'd) or NULL if there is
+ * none. On failure returns NULL, *fragment is NULL and err says which reference failed and why. */
+char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_error *err);
+
+/* The last path segment of an absolute URL, percent-decoded ("torch-2.9.0%2Bcu128-…whl" gives
+ * "torch-2.9.0+cu128-…whl"); "" when the path ends in '/'. Malloc'd; NULL with err when the URL
+ * cannot be parsed or the segment decodes to something that is no file name (NUL, '/'). */
+char *gl_url_filename(const char *url, gl_error *err);
+
+/* url with any user:password replaced by "****" ("https://****@host/…"), for every message and
+ * output; never fails on malformed input. snprintf semantics: returns the length it needs. */
+size_t gl_url_redact_to(const char *url, char *buf, size_t size);
+/* The same, malloc'd; NULL only when memory runs out. */
+char *gl_url_redact(const char *url);
+
+#endif

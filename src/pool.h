@@ -1,0 +1,96 @@
+/* pool.h — the package catalog the solver works on: every distribution file the indexes list and
+ * every release's core metadata, kept in a libsolv pool (and its .solv cache), specialised per
+ * target (Python version, platform, markers) on demand. PEP 440 order and matching stay ours. */
+#ifndef GL_POOL_H
+#define GL_POOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+struct gl_target;     /* tags.h */
+struct gl_marker_env; /* marker.h */
+
+typedef struct gl_pool gl_pool;
+
+/* One distribution file as an index lists it. Strings are copied; NULL means unknown. */
+typedef struct gl_pool_file {
+    const char *project;         /* any spelling; normalised (PEP 503) internally */
+    const char *filename;        /* wheel or sdist file name; the version is read from it */
+    const char *url;             /* absolute URL */
+    const char *sha256;          /* 64 lowercase hex digits, or NULL: never invented */
+    const char *requires_python; /* the index's data-requires-python, or NULL */
+    bool yanked;
+    const char *yanked_reason;   /* or NULL */
+    const char *upload_time;     /* ISO 8601 as the index gives it, or NULL */
+    const char *index_url;       /* the index that listed it (NULL for a direct URL) */
+    int index_priority;          /* lower = consulted first (--index-url 0, extras 1, 2, …) */
+} gl_pool_file;
+
+/* A release's core metadata (METADATA / PKG-INFO). Arrays of strings are copied. */
+typedef struct gl_pool_metadata {
+    const char *project;
+    const char *version;         /* any PEP 440 spelling of the release's version */
+    const char *requires_python; /* or NULL */
+    const char *const *requires_dist; /* PEP 508 strings, markers included */
+    size_t nrequires_dist;
+    const char *const *provides_extra;
+    size_t nprovides_extra;
+} gl_pool_metadata;
+
+gl_pool *gl_pool_new(gl_error *err);
+void gl_pool_free(gl_pool *pool);
+
+/* Adds a file listed by an index. Fails (GL_EINVAL) on an unparsable file name or version;
+ * the caller may skip that file and go on. Adding the same URL twice keeps the first. */
+bool gl_pool_add_file(gl_pool *pool, const gl_pool_file *file, gl_error *err);
+/* Adds the file a direct reference names ("name @ https://…/x.whl"): it becomes a release of
+ * its own that only a requirement with that exact URL selects. index_url is ignored. */
+bool gl_pool_add_direct_file(gl_pool *pool, const gl_pool_file *file, gl_error *err);
+/* Sets the core metadata of every release of (project, version), direct ones included. */
+bool gl_pool_set_metadata(gl_pool *pool, const gl_pool_metadata *meta, gl_error *err);
+/* Records that a release's metadata could not be had: the release can never be chosen, and
+ * explanations quote the reason ("metadata of X 1.2 unavailable: <reason>"). */
+bool gl_pool_set_metadata_unavailable(gl_pool *pool, const char *project, const char *version,
+                                      const char *reason, gl_error *err);
+
+/* Counts, for progress messages and tests. */
+size_t gl_pool_release_count(const gl_pool *pool);
+size_t gl_pool_file_count(const gl_pool *pool);
+
+/* The .solv cache of the raw (target-independent) catalog, in libsolv's own format. The caller
+ * chooses the path (e.g. from a digest of the snapshot) and passes that digest as `key`: loading
+ * fails with GL_ENOTFOUND when the file is absent or was written for another key. Loading
+ * requires an empty pool (fresh from gl_pool_new). Requirement strings are parsed only when
+ * gl_pool_prepare reaches their project. */
+bool gl_pool_write_cache(gl_pool *pool, const char *path, const char *key, gl_error *err);
+bool gl_pool_load_cache(gl_pool *pool, const char *path, const char *key, gl_error *err);
+
+/* What a target specialisation needs besides the roots. */
+typedef struct gl_pool_options {
+    bool allow_pre;         /* --pre: pre-releases are candidates everywhere */
+    bool allow_sdist;       /* sdist-only releases are candidates (ranked after wheels); default true */
+    bool first_index_only;  /* a project comes only from the first index (lowest priority number)
+                               that lists it, as uv does; false merges all indexes, as pip does */
+} gl_pool_options;
+
+#define GL_POOL_OPTIONS_DEFAULT {false, true, true}
+
+/* ---- Target specialisation: used by solver.c and explain.c, and by tests. ----
+ * gl_pool_prepare makes the candidates for one target: for every project reachable from the
+ * roots (through Requires-Dist whose markers hold for the target) one candidate per installable
+ * release, in PEP 440 order, plus one per (release, extra) asked for. A release that cannot be a
+ * candidate keeps the reason, for explanations. Preparing again (another target) starts over. */
+typedef struct gl_pool_constraint {
+    const char *requirement; /* PEP 508 text; its marker is evaluated, its extras ignored */
+    const char *source;      /* "-c constraints.txt", for explanations */
+} gl_pool_constraint;
+
+bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
+                     const struct gl_marker_env *env, const gl_pool_options *options,
+                     const char *const *root_requirements, size_t nroots,
+                     const gl_pool_constraint *constraints, size_t nconstraints, gl_error *err);
+
+#endif

@@ -19,8 +19,9 @@ char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_erro
  * cannot be parsed or the segment decodes to something that is no file name (NUL, '/'). */
 char *gl_url_filename(const char *url, gl_error *err);
 
-/* url with any user:password replaced by "****" ("https://****@host/…"), for every message and
- * output; never fails on malformed input. snprintf semantics: returns the length it needs. */
+/* url with its userinfo (user, password, token) replaced by "****", for every message and
+ * output: the "user:token@" in "https://user:token@host/x" becomes "****@". Never fails on
+ * malformed input. snprintf semantics: returns the length it needs. */
 size_t gl_url_redact_to(const char *url, char *buf, size_t size);
 /* The same, malloc'd; NULL only when memory runs out. */
 char *gl_url_redact(const char *url);

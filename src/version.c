@@ -1,1 +1,516 @@
-/* version.c — not written yet. */
+#include "version.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The parser is a hand-written single pass equivalent to the PEP 440 appendix regex
+ * (the one packaging uses): no regex engine, no allocation unless the release has more
+ * than GL_VERSION_INLINE_RELEASE components or there is a local label. */
+
+/* Python's str.isspace() for the ASCII range: what packaging's \s strips. */
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static unsigned char to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+static bool is_alnum_lower(unsigned char c)
+{
+    c = to_lower(c);
+    return is_digit(c) || (c >= 'a' && c <= 'z');
+}
+
+static bool is_separator(unsigned char c) { return c == '.' || c == '-' || c == '_'; }
+
+/* Keeps error messages readable (and on one line) whatever the input holds. */
+static void quote_input(char *dst, size_t size, const char *text, size_t len)
+{
+    size_t max = size - 4, n = 0;
+    for (size_t i = 0; i < len && n < max; i++) {
+        unsigned char c = (unsigned char)text[i];
+        dst[n++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+    if (n < len && n == max)
+        memcpy(dst + n, "...", 3), n += 3;
+    dst[n] = '\0';
+}
+
+typedef struct cursor {
+    const unsigned char *p;
+    const unsigned char *end;
+} cursor;
+
+/* Matches word (lower case) case-insensitively at the cursor without consuming it. */
+static size_t match_word(const cursor *c, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(c->end - c->p) < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (to_lower(c->p[i]) != (unsigned char)word[i])
+            return 0;
+    return n;
+}
+
+enum number_result { NUMBER_NONE, NUMBER_OK, NUMBER_OVERFLOW };
+
+static enum number_result read_number(cursor *c, uint64_t *out)
+{
+    if (c->p == c->end || !is_digit(*c->p))
+        return NUMBER_NONE;
+    uint64_t v = 0;
+    bool overflow = false;
+    while (c->p < c->end && is_digit(*c->p)) {
+        unsigned d = (unsigned)(*c->p - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            overflow = true;
+        else
+            v = v * 10 + d;
+        c->p++;
+    }
+    *out = v;
+    return overflow ? NUMBER_OVERFLOW : NUMBER_OK;
+}
+
+static void version_init(gl_version *v)
+{
+    memset(v, 0, sizeof *v);
+    v->nrelease = 1;
+}
+
+static uint64_t *release_slot(gl_version *v, uint32_t index, uint32_t *heap_cap)
+{
+    if (index < GL_VERSION_INLINE_RELEASE)
+        return &v->inline_release[index];
+    if (!v->heap_release || index >= *heap_cap) {
+        uint32_t cap = *heap_cap ? *heap_cap * 2 : GL_VERSION_INLINE_RELEASE * 4;
+        if (cap > UINT32_MAX / 2)
+            return NULL;
+        uint64_t *grown = realloc(v->heap_release, (size_t)cap * sizeof(uint64_t));
+        if (!grown)
+            return NULL;
+        if (!v->heap_release)
+            memcpy(grown, v->inline_release, sizeof v->inline_release);
+        v->heap_release = grown;
+        *heap_cap = cap;
+    }
+    return &v->heap_release[index];
+}
+
+/* A pre/post/dev suffix: [sep] label [sep] [number]. The trailing separator is consumed
+ * even without a number after it, exactly as the PEP regex does ("1.0a-" is 1.0a0). */
+static enum number_result read_suffix_number(cursor *c, uint64_t *out)
+{
+    cursor save = *c;
+    if (c->p < c->end && is_separator(*c->p))
+        c->p++;
+    enum number_result r = read_number(c, out);
+    if (r == NUMBER_NONE) {
+        *out = 0;
+        if (!(save.p < save.end && is_separator(*save.p)))
+            c->p = save.p;
+        return NUMBER_OK;
+    }
+    return r;
+}
+
+static bool fail(gl_version *out, gl_error *err, const char *text, size_t len, const char *reason,
+                 const unsigned char *at, const unsigned char *end)
+{
+    char quoted[200], rest[80];
+    quote_input(quoted, sizeof quoted, text, len);
+    if (at && at < end) {
+        quote_input(rest, sizeof rest, (const char *)at, (size_t)(end - at));
+        gl_error_set(err, GL_EINVAL, "invalid version '%s': %s at '%s'", quoted, reason, rest);
+    } else {
+        gl_error_set(err, GL_EINVAL, "invalid version '%s': %s", quoted, reason);
+    }
+    gl_version_free(out);
+    return false;
+}
+
+/* Copies the local label lower-cased with '.' separators and numeric segments without
+ * leading zeros, as packaging's str(Version) prints it. */
+static char *normalise_local(const unsigned char *p, const unsigned char *end)
+{
+    char *local = malloc((size_t)(end - p) + 1);
+    if (!local)
+        return NULL;
+    size_t n = 0;
+    while (p < end) {
+        const unsigned char *seg = p;
+        bool numeric = true;
+        while (p < end && !is_separator(*p)) {
+            if (!is_digit(*p))
+                numeric = false;
+            p++;
+        }
+        if (numeric) {
+            while (seg + 1 < p && *seg == '0')
+                seg++;
+        }
+        for (; seg < p; seg++)
+            local[n++] = (char)to_lower(*seg);
+        if (p < end) {
+            local[n++] = '.';
+            p++;
+        }
+    }
+    local[n] = '\0';
+    return local;
+}
+
+bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *err)
+{
+    version_init(out);
+    if (!text)
+        return fail(out, err, "", 0, "no version given", NULL, NULL);
+    cursor c = {(const unsigned char *)text, (const unsigned char *)text + len};
+    while (c.p < c.end && is_space(*c.p))
+        c.p++;
+    while (c.end > c.p && is_space(c.end[-1]))
+        c.end--;
+    if (c.p == c.end)
+        return fail(out, err, text, len, "empty version", NULL, NULL);
+    if (to_lower(*c.p) == 'v')
+        c.p++;
+
+    uint64_t number;
+    enum number_result r = read_number(&c, &number);
+    if (r == NUMBER_NONE)
+        return fail(out, err, text, len, "expected a release number", c.p, c.end);
+    if (r == NUMBER_OVERFLOW)
+        return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+    if (c.p < c.end && *c.p == '!') {
+        out->epoch = number;
+        c.p++;
+        r = read_number(&c, &number);
+        if (r == NUMBER_NONE)
+            return fail(out, err, text, len, "expected a release number after the epoch", c.p, c.end);
+        if (r == NUMBER_OVERFLOW)
+            return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+    }
+    out->inline_release[0] = number;
+    uint32_t count = 1, heap_cap = 0;
+    while (c.end - c.p >= 2 && c.p[0] == '.' && is_digit(c.p[1])) {
+        c.p++;
+        r = read_number(&c, &number);
+        if (r == NUMBER_OVERFLOW)
+            return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+        if (count == UINT32_MAX)
+            return fail(out, err, text, len, "too many release components", NULL, NULL);
+        uint64_t *slot = release_slot(out, count, &heap_cap);
+        if (!slot) {
+            gl_error_set(err, GL_ENOMEM, "out of memory parsing version");
+            gl_version_free(out);
+            return false;
+        }
+        *slot = number;
+        count++;
+    }
+    out->nrelease = count;
+
+    /* Pre-release: [sep] (alpha|a|beta|b|preview|pre|c|rc) [sep] [N]. */
+    {
+        cursor s = c;
+        if (s.p < s.end && is_separator(*s.p))
+            s.p++;
+        static const struct {
+            const char *word;
+            uint8_t kind;
+        } pre_words[] = {
+            {"preview", GL_PRE_RC}, {"alpha", GL_PRE_ALPHA}, {"beta", GL_PRE_BETA}, {"pre", GL_PRE_RC},
+            {"rc", GL_PRE_RC},      {"a", GL_PRE_ALPHA},     {"b", GL_PRE_BETA},    {"c", GL_PRE_RC},
+        };
+        for (size_t i = 0; i < sizeof pre_words / sizeof pre_words[0]; i++) {
+            size_t n = match_word(&s, pre_words[i].word);
+            if (!n)
+                continue;
+            s.p += n;
+            if (read_suffix_number(&s, &out->pre) == NUMBER_OVERFLOW)
+                return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+            out->pre_kind = pre_words[i].kind;
+            c = s;
+            break;
+        }
+    }
+
+    /* Post-release: -N, or [sep] (post|rev|r) [sep] [N]. */
+    if (c.end - c.p >= 2 && c.p[0] == '-' && is_digit(c.p[1])) {
+        c.p++;
+        if (read_number(&c, &out->post) == NUMBER_OVERFLOW)
+            return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+        out->has_post = true;
+    } else {
+        cursor s = c;
+        if (s.p < s.end && is_separator(*s.p))
+            s.p++;
+        size_t n = match_word(&s, "post");
+        if (!n)
+            n = match_word(&s, "rev");
+        if (!n)
+            n = match_word(&s, "r");
+        if (n) {
+            s.p += n;
+            if (read_suffix_number(&s, &out->post) == NUMBER_OVERFLOW)
+                return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+            out->has_post = true;
+            c = s;
+        }
+    }
+
+    /* Development release: [sep] dev [sep] [N]. */
+    {
+        cursor s = c;
+        if (s.p < s.end && is_separator(*s.p))
+            s.p++;
+        size_t n = match_word(&s, "dev");
+        if (n) {
+            s.p += n;
+            if (read_suffix_number(&s, &out->dev) == NUMBER_OVERFLOW)
+                return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+            out->has_dev = true;
+            c = s;
+        }
+    }
+
+    if (c.p < c.end && *c.p == '+') {
+        c.p++;
+        const unsigned char *start = c.p;
+        /* [a-z0-9]+ ([-_.][a-z0-9]+)* */
+        for (;;) {
+            if (c.p == c.end || !is_alnum_lower(*c.p))
+                return fail(out, err, text, len,
+                            c.p == start ? "empty local version label" : "empty segment in local version label",
+                            c.p, c.end);
+            while (c.p < c.end && is_alnum_lower(*c.p))
+                c.p++;
+            if (c.p == c.end)
+                break;
+            if (!is_separator(*c.p))
+                return fail(out, err, text, len, "local version labels may only hold letters, digits and . - _",
+                            c.p, c.end);
+            c.p++;
+        }
+        out->local = normalise_local(start, c.p);
+        if (!out->local) {
+            gl_error_set(err, GL_ENOMEM, "out of memory parsing version");
+            gl_version_free(out);
+            return false;
+        }
+    }
+    if (c.p != c.end)
+        return fail(out, err, text, len, "unexpected text", c.p, c.end);
+    return true;
+}
+
+bool gl_version_parse_cstr(gl_version *out, const char *text, gl_error *err)
+{
+    return gl_version_parse(out, text, text ? strlen(text) : 0, err);
+}
+
+void gl_version_free(gl_version *v)
+{
+    if (!v)
+        return;
+    free(v->heap_release);
+    free(v->local);
+    version_init(v);
+}
+
+bool gl_version_copy(gl_version *dst, const gl_version *src)
+{
+    *dst = *src;
+    dst->heap_release = NULL;
+    dst->local = NULL;
+    if (src->heap_release) {
+        size_t bytes = (size_t)src->nrelease * sizeof(uint64_t);
+        dst->heap_release = malloc(bytes);
+        if (!dst->heap_release) {
+            version_init(dst);
+            return false;
+        }
+        memcpy(dst->heap_release, src->heap_release, bytes);
+    }
+    if (src->local) {
+        dst->local = strdup(src->local);
+        if (!dst->local) {
+            gl_version_free(dst);
+            return false;
+        }
+    }
+    return true;
+}
+
+static int cmp_u64(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
+
+/* Pre-release key as the PEP orders it: a dev release of a final sorts before any
+ * pre-release of it, a final (or post) sorts after all of them. */
+static int pre_rank(const gl_version *v)
+{
+    if (v->pre_kind != GL_PRE_NONE)
+        return 1;
+    return (!v->has_post && v->has_dev) ? 0 : 2;
+}
+
+int gl_version_compare_public(const gl_version *a, const gl_version *b)
+{
+    int c = cmp_u64(a->epoch, b->epoch);
+    if (c)
+        return c;
+    const uint64_t *ra = gl_version_release(a), *rb = gl_version_release(b);
+    uint32_t n = a->nrelease > b->nrelease ? a->nrelease : b->nrelease;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t x = i < a->nrelease ? ra[i] : 0, y = i < b->nrelease ? rb[i] : 0;
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    int pa = pre_rank(a), pb = pre_rank(b);
+    if (pa != pb)
+        return pa < pb ? -1 : 1;
+    if (pa == 1) {
+        if (a->pre_kind != b->pre_kind)
+            return a->pre_kind < b->pre_kind ? -1 : 1;
+        if ((c = cmp_u64(a->pre, b->pre)))
+            return c;
+    }
+    if (a->has_post != b->has_post)
+        return a->has_post ? 1 : -1;
+    if (a->has_post && (c = cmp_u64(a->post, b->post)))
+        return c;
+    if (a->has_dev != b->has_dev)
+        return a->has_dev ? -1 : 1;
+    if (a->has_dev)
+        return cmp_u64(a->dev, b->dev);
+    return 0;
+}
+
+static bool segment_is_numeric(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+/* Local labels are stored normalised: numeric segments have no leading zeros, so a
+ * longer numeric segment is a larger number. */
+static int compare_local(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a ? 1 : b ? -1 : 0;
+    for (;;) {
+        size_t na = strcspn(a, "."), nb = strcspn(b, ".");
+        bool da = segment_is_numeric(a, na), db = segment_is_numeric(b, nb);
+        if (da != db)
+            return da ? 1 : -1;
+        if (da && na != nb)
+            return na < nb ? -1 : 1;
+        int c = memcmp(a, b, na < nb ? na : nb);
+        if (c)
+            return c < 0 ? -1 : 1;
+        if (na != nb)
+            return na < nb ? -1 : 1;
+        a += na;
+        b += nb;
+        if (!*a || !*b)
+            return *a ? 1 : *b ? -1 : 0;
+        a++;
+        b++;
+    }
+}
+
+int gl_version_compare(const gl_version *a, const gl_version *b)
+{
+    int c = gl_version_compare_public(a, b);
+    if (c)
+        return c;
+    if (a->local == b->local)
+        return 0;
+    return compare_local(a->local, b->local);
+}
+
+bool gl_version_is_prerelease(const gl_version *v) { return v->pre_kind != GL_PRE_NONE || v->has_dev; }
+
+bool gl_version_is_postrelease(const gl_version *v) { return v->has_post; }
+
+typedef struct writer {
+    char *buf;
+    size_t size;
+    size_t len;
+} writer;
+
+static void put_str(writer *w, const char *s, size_t n)
+{
+    if (w->len < w->size) {
+        size_t room = w->size - 1 - w->len;
+        memcpy(w->buf + w->len, s, n < room ? n : room);
+    }
+    w->len += n;
+}
+
+static void put_u64(writer *w, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put_str(w, digits + sizeof digits - n, n);
+}
+
+static size_t format(const gl_version *v, char *buf, size_t size, bool with_local)
+{
+    writer w = {buf, size, 0};
+    if (v->epoch) {
+        put_u64(&w, v->epoch);
+        put_str(&w, "!", 1);
+    }
+    const uint64_t *r = gl_version_release(v);
+    for (uint32_t i = 0; i < v->nrelease; i++) {
+        if (i)
+            put_str(&w, ".", 1);
+        put_u64(&w, r[i]);
+    }
+    if (v->pre_kind != GL_PRE_NONE) {
+        static const char *const labels[] = {"", "a", "b", "rc"};
+        const char *label = v->pre_kind < 4 ? labels[v->pre_kind] : "?";
+        put_str(&w, label, strlen(label));
+        put_u64(&w, v->pre);
+    }
+    if (v->has_post) {
+        put_str(&w, ".post", 5);
+        put_u64(&w, v->post);
+    }
+    if (v->has_dev) {
+        put_str(&w, ".dev", 4);
+        put_u64(&w, v->dev);
+    }
+    if (with_local && v->local) {
+        put_str(&w, "+", 1);
+        put_str(&w, v->local, strlen(v->local));
+    }
+    if (size)
+        buf[w.len < size ? w.len : size - 1] = '\0';
+    return w.len;
+}
+
+size_t gl_version_format(const gl_version *v, char *buf, size_t size) { return format(v, buf, size, true); }
+
+size_t gl_version_format_public(const gl_version *v, char *buf, size_t size)
+{
+    return format(v, buf, size, false);
+}
+
+char *gl_version_to_string(const gl_version *v)
+{
+    size_t n = gl_version_format(v, NULL, 0);
+    char *s = malloc(n + 1);
+    if (s)
+        gl_version_format(v, s, n + 1);
+    return s;
+}

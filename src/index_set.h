@@ -1,0 +1,70 @@
+/* index_set.h — the package indexes a run consults, in priority order, as pip spells them
+ * (--index-url replaces the default, --extra-index-url adds later ones), with the rule that
+ * decides which indexes may answer for a project (first-index, and the PyTorch pin). */
+#ifndef GL_INDEX_SET_H
+#define GL_INDEX_SET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+#define GL_INDEX_PYPI_URL "https://pypi.org/simple"
+
+typedef struct gl_index {
+    char *url;       /* public URL (what users see, what the lockfile names), no trailing '/' */
+    char *fetch_url; /* where pages are really fetched (a mirror standing for url), no '/' */
+    char *name;      /* short label: "pypi", a PyTorch tag such as "cu128", or the host */
+    int priority;    /* 0 = consulted first */
+    bool pytorch;    /* a PyTorch wheel index (…/whl or …/whl/<tag>) */
+} gl_index;
+
+typedef struct gl_index_set {
+    gl_index *items; /* sorted by priority */
+    size_t count;
+    bool has_primary; /* --index-url was given (the default PyPI index is then gone) */
+} gl_index_set;
+
+#define GL_INDEX_SET_INIT {NULL, 0, false}
+
+/* Adds an index from a command-line value. `spec` is "URL" or "FETCH_URL=PUBLIC_URL": pages
+ * are then fetched from FETCH_URL, but every URL recorded or printed is rewritten to
+ * PUBLIC_URL (how the embedded snapshot's loopback mirror stands for the real indexes).
+ * primary=true is --index-url: it takes priority 0 (at most once); extras follow in order. */
+bool gl_index_set_add(gl_index_set *set, const char *spec, bool primary, gl_error *err);
+/* Adds an index with explicit fields (used when reading a snapshot manifest). */
+bool gl_index_set_add_raw(gl_index_set *set, const char *url, const char *fetch_url,
+                          const char *name, int priority, gl_error *err);
+/* Without any --index-url, PyPI is the first index; call once all options are read. */
+bool gl_index_set_finish(gl_index_set *set, gl_error *err);
+void gl_index_set_free(gl_index_set *set);
+
+const gl_index *gl_index_set_find_url(const gl_index_set *set, const char *url);
+const gl_index *gl_index_set_find_name(const gl_index_set *set, const char *name);
+
+/* The torch family (torch, torchvision, torchaudio, triton, pytorch-triton, xformers): when the
+ * set holds a PyTorch index, these come from PyTorch indexes only. */
+bool gl_index_project_is_torch_family(const char *normalized_project);
+/* nvidia-* runtime wheels: PyTorch indexes are asked first, then the others in order. */
+bool gl_index_project_prefers_pytorch(const char *normalized_project);
+
+/* How the crawl looks a project up. Indexes in `order` (indices into set->items) are asked one
+ * after the other; with stop_at_first the first one that has a page for the project wins
+ * (first-index: a later index never shadows an earlier one); without it every listed index is
+ * read (the torch family over several PyTorch subindexes: each stays addressable by its tag).
+ * Returns the number of entries written to order (at most set->count). */
+typedef struct gl_index_lookup {
+    size_t order[64];
+    size_t count;
+    bool stop_at_first;
+} gl_index_lookup;
+
+void gl_index_set_lookup(const gl_index_set *set, const char *normalized_project,
+                         gl_index_lookup *out);
+
+/* Public URL <-> fetch URL, by longest matching index prefix; the result is malloc'ed.
+ * A URL under no index is copied unchanged. NULL only when memory runs out. */
+char *gl_index_set_to_fetch_url(const gl_index_set *set, const char *public_url);
+char *gl_index_set_to_public_url(const gl_index_set *set, const char *fetch_url);
+
+#endif

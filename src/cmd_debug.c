@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "marker.h"
+#include "requirement.h"
 #include "specifier.h"
 #include "strbuf.h"
 #include "version.h"
@@ -67,16 +69,86 @@ static bool verb_contains(int argc, char **argv, gl_strbuf *out, gl_error *err)
 /* Filled in by the marker/requirement and wheel modules' owners. */
 static bool verb_marker(int argc, char **argv, gl_strbuf *out, gl_error *err)
 {
-    (void)argc, (void)argv, (void)out;
-    gl_error_set(err, GL_EUSAGE, "debug marker: not available yet");
-    return false;
+    const char *marker_text = NULL;
+    const char *extra = NULL;
+    bool show_env = false, usage = false;
+    gl_marker_env *env = gl_marker_env_new_default();
+    if (!env) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return false;
+    }
+    for (int i = 0; i < argc && !usage; i++) {
+        if (!strcmp(argv[i], "--show-env")) {
+            show_env = true;
+        } else if (!strcmp(argv[i], "--env")) {
+            const char *eq = i + 1 < argc ? strchr(argv[i + 1], '=') : NULL;
+            if (!eq || eq == argv[i + 1]) {
+                gl_marker_env_free(env);
+                gl_error_set(err, GL_EUSAGE, "debug marker: --env needs KEY=VALUE, got '%s'",
+                             i + 1 < argc ? argv[i + 1] : "");
+                return false;
+            }
+            const char *arg = argv[++i];
+            size_t klen = (size_t)(eq - arg);
+            /* extra is the extra being evaluated, not a variable of the environment */
+            if (klen == 5 && !strncmp(arg, "extra", 5)) {
+                extra = eq + 1;
+            } else {
+                char *key = strndup(arg, klen);
+                bool ok = key && gl_marker_env_set(env, key, eq + 1);
+                free(key);
+                if (!ok) {
+                    gl_marker_env_free(env);
+                    gl_error_set(err, GL_ENOMEM, "out of memory");
+                    return false;
+                }
+            }
+        } else if (!marker_text) {
+            marker_text = argv[i];
+        } else {
+            usage = true;
+        }
+    }
+    if (usage || (show_env ? marker_text != NULL : marker_text == NULL)) {
+        gl_marker_env_free(env);
+        gl_error_set(err, GL_EUSAGE,
+                     "usage: gpulock debug marker MARKER [--env KEY=VALUE]... | gpulock debug marker --show-env");
+        return false;
+    }
+    if (show_env) {
+        for (size_t i = 0; i < gl_marker_env_count(env); i++)
+            gl_strbuf_printf(out, "%s%s=%s", i ? "\n" : "", gl_marker_env_key_at(env, i),
+                             gl_marker_env_value_at(env, i));
+        gl_marker_env_free(env);
+        return true;
+    }
+    gl_marker *marker = gl_marker_parse(marker_text, strlen(marker_text), env, err);
+    int result = marker ? gl_marker_evaluate(marker, env, extra, err) : -1;
+    if (result >= 0)
+        gl_strbuf_puts(out, result ? "true" : "false");
+    gl_marker_free(marker);
+    gl_marker_env_free(env);
+    return result >= 0;
 }
 
 static bool verb_requirement(int argc, char **argv, gl_strbuf *out, gl_error *err)
 {
-    (void)argc, (void)argv, (void)out;
-    gl_error_set(err, GL_EUSAGE, "debug requirement: not available yet");
-    return false;
+    if (argc != 1) {
+        gl_error_set(err, GL_EUSAGE, "usage: gpulock debug requirement STRING");
+        return false;
+    }
+    gl_requirement req;
+    if (!gl_requirement_parse(&req, argv[0], strlen(argv[0]), err))
+        return false;
+    char *json = gl_requirement_to_json(&req);
+    gl_requirement_free(&req);
+    if (!json) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return false;
+    }
+    gl_strbuf_puts(out, json);
+    free(json);
+    return true;
 }
 
 static bool verb_wheel(int argc, char **argv, gl_strbuf *out, gl_error *err)

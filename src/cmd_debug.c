@@ -10,7 +10,9 @@
 #include "requirement.h"
 #include "specifier.h"
 #include "strbuf.h"
+#include "tags.h"
 #include "version.h"
+#include "wheel_filename.h"
 
 /* A verb writes its result (without trailing newline) to out and returns true, or fills err. */
 typedef bool (*debug_verb_fn)(int argc, char **argv, gl_strbuf *out, gl_error *err);
@@ -153,9 +155,51 @@ static bool verb_requirement(int argc, char **argv, gl_strbuf *out, gl_error *er
 
 static bool verb_wheel(int argc, char **argv, gl_strbuf *out, gl_error *err)
 {
-    (void)argc, (void)argv, (void)out;
-    gl_error_set(err, GL_EUSAGE, "debug wheel: not available yet");
-    return false;
+    const char *filename = NULL, *python = "3.11", *platform = "manylinux_2_35_x86_64";
+    bool usage_ok = true;
+    for (int i = 0; i < argc && usage_ok; i++) {
+        if (!strcmp(argv[i], "--python") && i + 1 < argc)
+            python = argv[++i];
+        else if (!strncmp(argv[i], "--python=", 9))
+            python = argv[i] + 9;
+        else if (!strcmp(argv[i], "--platform") && i + 1 < argc)
+            platform = argv[++i];
+        else if (!strncmp(argv[i], "--platform=", 11))
+            platform = argv[i] + 11;
+        else if (!filename && strncmp(argv[i], "--", 2))
+            filename = argv[i];
+        else
+            usage_ok = false;
+    }
+    if (!filename || !usage_ok) {
+        gl_error_set(err, GL_EUSAGE,
+                     "usage: gpulock debug wheel FILENAME [--python X.Y[t]] [--platform TAG]");
+        return false;
+    }
+    gl_target target;
+    if (!gl_target_init(&target, python, platform, err))
+        return false;
+    gl_dist_filename f;
+    if (!gl_dist_filename_parse(&f, filename, err))
+        return false;
+    char *version = gl_version_to_string(&f.version);
+    gl_strbuf_printf(out, "name: %s\nversion: %s\nbuild: %s", f.normalized_name,
+                     version ? version : f.version_text, f.build_tag ? f.build_tag : "");
+    free(version);
+    put_tag_set(out, "python", f.python_tags, f.npython);
+    put_tag_set(out, "abi", f.abi_tags, f.nabi);
+    put_tag_set(out, "platform", f.platform_tags, f.nplatform);
+    gl_strbuf_printf(out, "\nkind: %s", f.kind == GL_DIST_WHEEL ? "wheel" : "sdist");
+    bool compatible = true;
+    if (f.kind == GL_DIST_WHEEL) {
+        int rank = gl_target_wheel_rank(&target, &f);
+        compatible = rank >= 0;
+        if (compatible)
+            gl_strbuf_printf(out, "\nrank: %d", rank);
+    }
+    gl_strbuf_printf(out, "\ncompatible: %s", compatible ? "true" : "false");
+    gl_dist_filename_free(&f);
+    return true;
 }
 
 static const struct {
@@ -185,6 +229,28 @@ static int split_tabs(char *line, char **fields, int max)
     return n;
 }
 
+/* Batch mode keeps one result a line: "key: value" lines become "key=value" pairs joined by
+ * single spaces (values never hold spaces or newlines). */
+static void one_line(gl_strbuf *out)
+{
+    if (!out->data || !memchr(out->data, '\n', out->len))
+        return;
+    size_t j = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        char c = out->data[i];
+        if (c == '\n') {
+            out->data[j++] = ' ';
+        } else if (c == ':' && i + 1 < out->len && out->data[i + 1] == ' ') {
+            out->data[j++] = '=';
+            i++;
+        } else {
+            out->data[j++] = c;
+        }
+    }
+    out->data[j] = '\0';
+    out->len = j;
+}
+
 static int run_batch(debug_verb_fn run)
 {
     char *line = NULL;
@@ -200,6 +266,7 @@ static int run_batch(debug_verb_fn run)
         gl_strbuf_reset(&out);
         gl_error_clear(&err);
         if (run(n, fields, &out, &err)) {
+            one_line(&out);
             fputs(gl_strbuf_cstr(&out), stdout);
             fputc('\n', stdout);
         } else {
@@ -219,8 +286,13 @@ static void debug_usage(FILE *f)
           "  marker MARKER [--env KEY=VALUE]...    prints true or false (--show-env: the defaults)\n"
           "  requirement STRING                    prints the parsed requirement as JSON\n"
           "  wheel FILENAME [--python X.Y] [--platform TAG]\n"
+          "                                        prints name, version, build, python, abi,\n"
+          "                                        platform, kind, rank, compatible as\n"
+          "                                        'key: value' lines (defaults: 3.11,\n"
+          "                                        manylinux_2_35_x86_64; sdists: compatible)\n"
           "With '-' as the only argument, cases are read from standard input, one a line,\n"
-          "arguments separated by TAB.\n",
+          "arguments separated by TAB; a multi-line result prints as one line of\n"
+          "space-separated key=value pairs.\n",
           f);
 }
 

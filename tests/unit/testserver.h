@@ -164,4 +164,25 @@ static inline long test_server_count(const test_server *s, gl_fetcher *f, const 
     return n;
 }
 
+/* Whether the last request the server saw for `path` carried header `name` (as sent). */
+static inline bool test_server_last_had_header(const test_server *s, gl_fetcher *f, const char *path,
+                                               const char *name)
+{
+    char *stats = test_server_stats(s, f);
+    char key[PATH_MAX + 8];
+    snprintf(key, sizeof key, "\"%s\": {\"headers\": {", path);
+    const char *last = stats ? strstr(stats, "\"last\": {") : NULL;
+    const char *entry = last ? strstr(last, key) : NULL;
+    bool found = false;
+    if (entry) {
+        const char *stop = strstr(entry, "}");
+        char header[128];
+        snprintf(header, sizeof header, "\"%s\": ", name);
+        const char *hit = strstr(entry, header);
+        found = hit && stop && hit < stop;
+    }
+    free(stats);
+    return found;
+}
+
 #endif

@@ -261,29 +261,18 @@ bool gl_index_project_prefers_pytorch(const char *p)
 
 void gl_index_set_lookup(const gl_index_set *set, const char *project, gl_index_lookup *out)
 {
-    out->count = 0;
-    out->stop_at_first = true;
+    out->nall = out->nfirst = 0;
     bool any_pytorch = false;
     for (size_t i = 0; i < set->count; i++)
         any_pytorch |= set->items[i].pytorch;
-    if (any_pytorch && gl_index_project_is_torch_family(project)) {
-        out->stop_at_first = false;
-        for (size_t i = 0; i < set->count; i++)
-            if (set->items[i].pytorch)
-                out->order[out->count++] = i;
-        return;
+    bool pinned = any_pytorch && gl_index_project_is_torch_family(project);
+    bool prefers = any_pytorch && gl_index_project_prefers_pytorch(project);
+    for (size_t i = 0; i < set->count; i++) {
+        if ((pinned || prefers) && set->items[i].pytorch)
+            out->all[out->nall++] = i;
+        else if (!pinned && !(prefers && set->items[i].pytorch))
+            out->first[out->nfirst++] = i;
     }
-    if (any_pytorch && gl_index_project_prefers_pytorch(project)) {
-        for (size_t i = 0; i < set->count; i++)
-            if (set->items[i].pytorch)
-                out->order[out->count++] = i;
-        for (size_t i = 0; i < set->count; i++)
-            if (!set->items[i].pytorch)
-                out->order[out->count++] = i;
-        return;
-    }
-    for (size_t i = 0; i < set->count; i++)
-        out->order[out->count++] = i;
 }
 
 static char *swap_prefix(const gl_index_set *set, const char *url, bool to_fetch)

@@ -43,20 +43,22 @@ const gl_index *gl_index_set_find_url(const gl_index_set *set, const char *url);
 const gl_index *gl_index_set_find_name(const gl_index_set *set, const char *name);
 
 /* The torch family (torch, torchvision, torchaudio, triton, pytorch-triton, xformers): when the
- * set holds a PyTorch index, these come from PyTorch indexes only. */
+ * set holds a PyTorch index, these come from PyTorch indexes only (never from PyPI). */
 bool gl_index_project_is_torch_family(const char *normalized_project);
-/* nvidia-* runtime wheels: PyTorch indexes are asked first, then the others in order. */
+/* nvidia-* runtime wheels: read from the PyTorch indexes that host them; only when none does
+ * are the other indexes asked, in order. */
 bool gl_index_project_prefers_pytorch(const char *normalized_project);
 
-/* How the crawl looks a project up. Indexes in `order` (indices into set->items) are asked one
- * after the other; with stop_at_first the first one that has a page for the project wins
- * (first-index: a later index never shadows an earlier one); without it every listed index is
- * read (the torch family over several PyTorch subindexes: each stays addressable by its tag).
- * Returns the number of entries written to order (at most set->count). */
+/* How the crawl looks a project up (indices into set->items, in priority order). First every
+ * index in `all` is read (the torch family over each PyTorch subindex: every one stays
+ * addressable by its tag). If none of them has the project, the indexes in `first` are asked
+ * one after the other and the first that has a page wins: a later index never shadows an
+ * earlier one (uv's first-index rule against dependency confusion). */
 typedef struct gl_index_lookup {
-    size_t order[64];
-    size_t count;
-    bool stop_at_first;
+    size_t all[64];
+    size_t nall;
+    size_t first[64];
+    size_t nfirst;
 } gl_index_lookup;
 
 void gl_index_set_lookup(const gl_index_set *set, const char *normalized_project,

@@ -473,7 +473,8 @@ static gl_metadata_source source_from_name(const char *name)
     return GL_METADATA_UNAVAILABLE;
 }
 
-static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, gl_error *err)
+static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, bool indexes_only,
+                               gl_error *err)
 {
     char *f[8];
     int n = split_fields(line, f, 8);
@@ -494,6 +495,8 @@ static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, g
             goto malformed;
         return gl_index_set_add_raw(&snap->indexes, f[3], f[4], f[2], (int)prio, err);
     }
+    if (indexes_only)
+        return true;
     if (!strcmp(f[0], "page") && n == 6) {
         if (!is_hex64(f[3]) || !safe_relative_path(f[4]))
             goto malformed;
@@ -522,7 +525,7 @@ malformed:
     return false;
 }
 
-bool gl_snapshot_read(gl_snapshot *snap, const char *dir, gl_error *err)
+static bool read_snapshot(gl_snapshot *snap, const char *dir, bool indexes_only, gl_error *err)
 {
     gl_strbuf path = GL_STRBUF_INIT;
     gl_strbuf_printf(&path, "%s/%s", dir, GL_SNAPSHOT_MANIFEST);
@@ -553,7 +556,7 @@ bool gl_snapshot_read(gl_snapshot *snap, const char *dir, gl_error *err)
             line[l - 1] = '\0';
         if (!*line)
             continue;
-        if (!read_manifest_line(snap, dir, line, err)) {
+        if (!read_manifest_line(snap, dir, line, indexes_only, err)) {
             if (err && err->code == GL_EINVAL)
                 gl_error_prefix(err, "%s line %zu: ", gl_strbuf_cstr(&path), lineno);
             ok = false;
@@ -567,6 +570,24 @@ bool gl_snapshot_read(gl_snapshot *snap, const char *dir, gl_error *err)
         snap->indexes.has_primary = true;
     free(manifest);
     gl_strbuf_free(&path);
+    return ok;
+}
+
+bool gl_snapshot_read(gl_snapshot *snap, const char *dir, gl_error *err)
+{
+    return read_snapshot(snap, dir, false, err);
+}
+
+bool gl_snapshot_read_indexes(const char *dir, gl_index_set *out, gl_error *err)
+{
+    gl_snapshot snap;
+    gl_snapshot_init(&snap);
+    bool ok = read_snapshot(&snap, dir, true, err);
+    if (ok) {
+        *out = snap.indexes;
+        snap.indexes = (gl_index_set)GL_INDEX_SET_INIT;
+    }
+    gl_snapshot_free(&snap);
     return ok;
 }
 

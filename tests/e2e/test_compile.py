@@ -1,0 +1,340 @@
+"""`gpulock compile` end to end: hand-made mirrors and the rendered facts served over loopback, and
+the embedded snapshot. Every lockfile produced is verified by the independent tools/check-lock."""
+import os
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from harness import MirrorServer, render_mirror, run_gpulock, source_root
+from fixtures.lockcheck import (all_page_digests, check_lock, header_lines, index_lines, read_annotations,
+                                read_lock, render_fixture, write_wheel)
+
+LINUX = "manylinux_2_35_x86_64"
+
+
+class CompileCase(unittest.TestCase):
+    """What every compile test does: run compile into a file, read it back, have check-lock verify it."""
+
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="gpulock-compile-test-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def requirements_in(self, *lines, name="requirements.in"):
+        path = self.tmp / name
+        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        return path
+
+    def compile(self, *args, out=None, expect=0):
+        out = Path(out) if out else self.tmp / "requirements.txt"
+        proc = run_gpulock("compile", *args, "-o", out)
+        self.assertEqual(proc.returncode, expect, f"gpulock compile {' '.join(map(str, args))}\n"
+                                                  f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
+        return out.read_text(encoding="utf-8") if expect == 0 else proc
+
+    def assertChecked(self, text, mirrors, requirements=(), requirement_files=(), python="3.11", platform=LINUX):
+        path = self.tmp / "checked.txt"
+        path.write_text(text, encoding="utf-8")
+        result = check_lock(path, mirrors, python=python, platform=platform, requirements=requirements,
+                            requirement_files=requirement_files)
+        self.assertEqual(result.returncode, 0, f"check-lock rejected the lockfile:\n{result.stdout}\n"
+                                               f"{result.stderr}\n--- lockfile ---\n{text}")
+
+    def assertPins(self, text, expected):
+        pins, _ = read_lock(text)
+        self.assertEqual(pins, expected, text)
+
+
+class ToyMirrors:
+    """The hand-made fixture mirrors, rendered with stub wheels and served once per module."""
+    tmp = primary = extra = None
+
+
+def setUpModule():
+    ToyMirrors.tmp = tempfile.mkdtemp(prefix="gpulock-toy-")
+    ToyMirrors.primary_root = render_fixture("toy", Path(ToyMirrors.tmp) / "toy")
+    ToyMirrors.extra_root = render_fixture("toy-extra", Path(ToyMirrors.tmp) / "toy-extra")
+    ToyMirrors.primary = MirrorServer(ToyMirrors.primary_root).start()
+    ToyMirrors.extra = MirrorServer(ToyMirrors.extra_root).start()
+
+
+def tearDownModule():
+    for server in (ToyMirrors.primary, ToyMirrors.extra):
+        if server:
+            server.stop()
+    shutil.rmtree(ToyMirrors.tmp, True)
+
+
+class ToyCompileTest(CompileCase):
+    def toy(self, *args, **kw):
+        """compile against the toy index alone."""
+        return self.compile("--index-url", ToyMirrors.primary.url + "/simple", *args, **kw)
+
+    def check(self, text, *requirements, **kw):
+        self.assertChecked(text, [ToyMirrors.primary_root], requirements=requirements, **kw)
+
+    def test_plain_dependency(self):
+        text = self.toy("alpha")
+        self.assertPins(text, {"alpha": "1.1", "beta": "1.5"})
+        self.check(text, "alpha")
+
+    def test_output_layout(self):
+        req = self.requirements_in("alpha", "native")
+        text = self.toy("-r", req)
+        header = header_lines(text)
+        self.assertTrue(header, "the lockfile starts with a '#' header")
+        self.assertTrue(any("gpulock compile" in line for line in header), header)
+        self.assertTrue(any(ToyMirrors.primary.url in line for line in header), header)
+        self.assertEqual(index_lines(text), [f"--index-url {ToyMirrors.primary.url}/simple"])
+        pins, _ = read_lock(text)
+        self.assertEqual(list(pins), sorted(pins), "pins are sorted by normalised name")
+        vias = read_annotations(text)
+        self.assertEqual(len(vias["alpha"]), 1, text)
+        self.assertTrue(vias["alpha"][0].startswith("-r ") and vias["alpha"][0].endswith("requirements.in"), text)
+        self.assertEqual(vias["beta"], ["alpha"], text)
+        self.assertEqual(vias["gamma"], ["native"], text)
+        self.check(text, requirement_files=[req])
+
+    def test_stdout_without_output_option(self):
+        proc = run_gpulock("compile", "--index-url", ToyMirrors.primary.url + "/simple", "alpha")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertPins(proc.stdout, {"alpha": "1.1", "beta": "1.5"})
+
+    def test_marker_dependency_only_on_windows(self):
+        linux = self.toy("alpha", "--platform", LINUX)
+        self.assertPins(linux, {"alpha": "1.1", "beta": "1.5"})
+        self.check(linux, "alpha")
+        windows = self.toy("alpha", "--platform", "win_amd64")
+        self.assertPins(windows, {"alpha": "1.1", "beta": "1.5", "gamma": "1.0"})
+        self.check(windows, "alpha", platform="win_amd64")
+
+    def test_nested_self_referencing_extras(self):
+        # outer -> selfx[all] -> selfx[a,b] -> beta<1.5 (a) and gamma>=2 (b)
+        text = self.toy("outer")
+        self.assertPins(text, {"beta": "1.0", "gamma": "2.0", "outer": "1.0", "selfx": "1.0"})
+        self.check(text, "outer")
+        only_a = self.toy("selfx[a]")
+        self.assertPins(only_a, {"beta": "1.0", "selfx": "1.0"})
+        self.check(only_a, "selfx[a]")
+        plain = self.toy("selfx")
+        self.assertPins(plain, {"selfx": "1.0"})
+
+    def test_extras_constrain_shared_dependency(self):
+        # alpha alone takes beta 1.5; with outer, selfx[a] holds beta below 1.5
+        text = self.toy("alpha", "outer", "native")
+        self.assertPins(text, {"alpha": "1.1", "beta": "1.0", "gamma": "2.0", "native": "1.0",
+                               "outer": "1.0", "selfx": "1.0"})
+        self.check(text, "alpha", "outer", "native")
+
+    def test_yanked_only_when_pinned(self):
+        self.assertPins(self.toy("alpha"), {"alpha": "1.1", "beta": "1.5"})
+        self.assertPins(self.toy("alpha>1.0"), {"alpha": "1.1", "beta": "1.5"})
+        pinned = self.toy("alpha==1.2")
+        self.assertPins(pinned, {"alpha": "1.2", "beta": "1.5"})
+        self.check(pinned, "alpha==1.2")
+
+    def test_prereleases(self):
+        self.assertPins(self.toy("alpha"), {"alpha": "1.1", "beta": "1.5"})
+        with_pre = self.toy("--pre", "alpha")
+        self.assertPins(with_pre, {"alpha": "2.0rc1", "beta": "1.5"})
+        self.check(with_pre, "alpha")
+        asked = self.toy("alpha>=2.0rc1")
+        self.assertPins(asked, {"alpha": "2.0rc1", "beta": "1.5"})
+        only = self.toy("onlypre")
+        self.assertPins(only, {"onlypre": "0.9b1"})
+        self.check(only, "onlypre")
+
+    def test_requires_python_selects_version(self):
+        old = self.toy("newpy", "--python", "3.11")
+        self.assertPins(old, {"newpy": "0.9"})
+        self.check(old, "newpy", python="3.11")
+        new = self.toy("newpy", "--python", "3.12")
+        self.assertPins(new, {"newpy": "1.0"})
+        self.check(new, "newpy", python="3.12")
+
+    def test_index_priority(self):
+        both = ["--index-url", ToyMirrors.primary.url + "/simple",
+                "--extra-index-url", ToyMirrors.extra.url + "/simple"]
+        mirrors = [ToyMirrors.primary_root, ToyMirrors.extra_root]
+        first = self.compile(*both, "shared", "delta")
+        # shared 2.0 on the second index is newer, but a project present on the first is taken from it
+        self.assertPins(first, {"delta": "3.0", "shared": "1.0"})
+        self.assertEqual(index_lines(first), [f"--index-url {ToyMirrors.primary.url}/simple",
+                                              f"--extra-index-url {ToyMirrors.extra.url}/simple"])
+        self.assertChecked(first, mirrors, requirements=["shared", "delta"])
+        swapped = self.compile("--index-url", ToyMirrors.extra.url + "/simple",
+                               "--extra-index-url", ToyMirrors.primary.url + "/simple", "shared", "delta")
+        self.assertPins(swapped, {"delta": "3.0", "shared": "2.0"})
+        self.assertChecked(swapped, mirrors, requirements=["shared", "delta"])
+
+    def test_url_requirement(self):
+        served = self.tmp / "served"
+        digest = write_wheel(served / "files" / "urlpkg-1.0-py3-none-any.whl", "urlpkg", "1.0", ["gamma>=2"])
+        with MirrorServer(served) as files:
+            url = f"{files.url}/files/urlpkg-1.0-py3-none-any.whl"
+            text = self.toy(f"urlpkg @ {url}", "--generate-hashes")
+            pins, hashes = read_lock(text)
+            self.assertEqual(pins, {"gamma": "2.0", "urlpkg": "@ " + url}, text)
+            self.assertEqual(hashes["urlpkg"], [digest], text)
+            self.assertChecked(text, [ToyMirrors.primary_root, served], requirements=[f"urlpkg @ {url}"])
+
+    def test_generate_hashes_are_real(self):
+        text = self.toy("alpha", "outer", "native", "--generate-hashes")
+        pins, hashes = read_lock(text)
+        known = all_page_digests([ToyMirrors.primary_root])
+        for name in pins:
+            self.assertTrue(hashes[name], f"{name} has no --hash line:\n{text}")
+            for digest in hashes[name]:
+                self.assertIn(digest, known, f"{name}: sha256:{digest} is not in the mirror's pages")
+        self.check(text, "alpha", "outer", "native")
+
+    def test_upgrade_package_keeps_other_pins(self):
+        out = self.tmp / "locked.txt"
+        self.toy("alpha<1.1", "beta<1.5", out=out)
+        self.assertPins(out.read_text(), {"alpha": "1.0", "beta": "1.0"})
+        kept = self.toy("alpha", out=out)
+        self.assertPins(kept, {"alpha": "1.0", "beta": "1.0"})
+        self.check(kept, "alpha")
+        lifted = self.toy("alpha", "--upgrade-package", "beta", out=out)
+        self.assertPins(lifted, {"alpha": "1.0", "beta": "1.5"})
+        self.check(lifted, "alpha")
+        everything = self.toy("alpha", "--upgrade", out=out)
+        self.assertPins(everything, {"alpha": "1.1", "beta": "1.5"})
+
+    def test_deterministic(self):
+        out = self.tmp / "det.txt"
+        first = self.toy("alpha", "outer", "native", "--generate-hashes", out=out)
+        second = self.toy("alpha", "outer", "native", "--generate-hashes", out=out)
+        self.assertEqual(first.encode(), second.encode())
+        # the order of the inputs does not matter either
+        third = self.toy("native", "outer", "alpha", "--generate-hashes", out=out)
+        self.assertEqual(read_lock(first), read_lock(third))
+
+    def test_failed_run_leaves_output_untouched(self):
+        out = self.tmp / "existing.txt"
+        self.toy("alpha", out=out)
+        before = out.read_bytes()
+        names_before = sorted(os.listdir(self.tmp))
+        unsat = self.toy("alpha>=2.0rc1", "beta<1.5", out=out, expect=1)
+        self.assertTrue(unsat.stderr.strip(), "an unsatisfiable run explains itself")
+        self.assertEqual(out.read_bytes(), before)
+        bad = self.toy("alpha>>=1", out=out, expect=2)
+        self.assertIn("alpha>>=1", bad.stderr)
+        self.assertEqual(out.read_bytes(), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), names_before, "no temporary file is left behind")
+
+    def test_bad_input_names_the_file(self):
+        missing = self.tmp / "no-such-requirements.in"
+        proc = self.toy("-r", missing, expect=2)
+        self.assertIn(str(missing), proc.stderr)
+        broken = self.requirements_in("alpha", "beta ===", name="broken.in")
+        proc = self.toy("-r", broken, expect=2)
+        self.assertIn("broken.in", proc.stderr)
+
+    def test_unknown_project_fails(self):
+        proc = self.toy("no-such-project", expect=1)
+        self.assertIn("no-such-project", proc.stderr)
+
+    def test_network_failure(self):
+        server = MirrorServer(ToyMirrors.primary_root).start()
+        dead = server.url + "/simple"
+        server.stop()  # nothing listens on that port any more
+        proc = self.compile("--index-url", dead, "alpha", expect=3)
+        self.assertTrue(proc.stderr.strip())
+        out = self.tmp / "requirements.txt"
+        self.assertFalse(out.exists())
+
+
+class RealMirrorCompileTest(CompileCase):
+    """The rendered facts (PyPI and the PyTorch subindexes) served over loopback."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = Path(render_mirror())
+        cls.pypi = MirrorServer(cls.root / "pypi").start()
+        cls.pytorch = MirrorServer(cls.root / "pytorch").start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.pypi.stop()
+        cls.pytorch.stop()
+
+    def test_transformers_trl_stack(self):
+        text = self.compile("--index-url", self.pypi.url + "/simple", "transformers==4.45.2", "trl==0.11.4")
+        pins, _ = read_lock(text)
+        self.assertEqual(pins["transformers"], "4.45.2")
+        self.assertEqual(pins["trl"], "0.11.4")
+        for dep in ("torch", "accelerate", "datasets", "tokenizers", "huggingface-hub"):
+            self.assertIn(dep, pins)
+        self.assertChecked(text, [self.root / "pypi"], requirements=["transformers==4.45.2", "trl==0.11.4"])
+
+    def torch_index(self, tag):
+        return ["--index-url", f"{self.pytorch.url}/whl/{tag}", "--extra-index-url", self.pypi.url + "/simple"]
+
+    def test_torch_local_version_from_cu121(self):
+        text = self.compile(*self.torch_index("cu121"), "torch==2.4.1")
+        pins, _ = read_lock(text)
+        self.assertEqual(pins["torch"], "2.4.1+cu121")
+        self.assertEqual(pins["nvidia-cudnn-cu12"], "9.1.0.70")
+        self.assertEqual(pins["triton"], "3.0.0")
+        self.assertChecked(text, [self.root / "pytorch" / "whl" / "cu121", self.root / "pypi"],
+                           requirements=["torch==2.4.1"])
+
+    def test_rtx_4090_seed_stack_on_cu128(self):
+        # seed 000: torch 2.9.0+cu128 with torchvision 0.24.0, transformers 4.56.2, accelerate 1.11.0
+        reqs = ["torch==2.9.0", "torchvision==0.24.0", "transformers==4.56.2", "accelerate==1.11.0"]
+        text = self.compile(*self.torch_index("cu128"), *reqs, "--generate-hashes")
+        pins, hashes = read_lock(text)
+        self.assertEqual(pins["torch"], "2.9.0+cu128")
+        self.assertEqual(pins["torchvision"], "0.24.0+cu128")
+        known = all_page_digests([self.root / "pytorch" / "whl" / "cu128", self.root / "pypi"])
+        for name, digests in hashes.items():
+            for digest in digests:
+                self.assertIn(digest, known, f"{name}: sha256:{digest} is invented")
+        self.assertChecked(text, [self.root / "pytorch" / "whl" / "cu128", self.root / "pypi"], requirements=reqs)
+
+    def test_generate_hashes_on_real_digests(self):
+        text = self.compile("--index-url", self.pypi.url + "/simple", "transformers==4.45.2", "--generate-hashes")
+        pins, hashes = read_lock(text)
+        known = all_page_digests([self.root / "pypi"])
+        self.assertTrue(any(hashes.values()), text)
+        for name, digests in hashes.items():
+            for digest in digests:
+                self.assertIn(digest, known, f"{name}: sha256:{digest} is invented")
+        self.assertChecked(text, [self.root / "pypi"], requirements=["transformers==4.45.2"])
+
+
+class EmbeddedSnapshotCompileTest(CompileCase):
+    """No index options: the snapshot embedded in the repository's indexes/ answers, offline."""
+
+    PYPI = "https://pypi.org/simple"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = Path(render_mirror())
+
+    def test_transformers_trl_offline(self):
+        text = self.compile("--offline", "transformers==4.45.2", "trl==0.11.4")
+        pins, _ = read_lock(text)
+        self.assertEqual((pins["transformers"], pins["trl"]), ("4.45.2", "0.11.4"))
+        self.assertEqual(index_lines(text), [], "PyPI alone needs no index line")
+        self.assertChecked(text, [self.root / "pypi"], requirements=["transformers==4.45.2", "trl==0.11.4"])
+
+    def test_torch_cu121_from_embedded_pytorch_index(self):
+        text = self.compile("--index-url", "https://download.pytorch.org/whl/cu121",
+                            "--extra-index-url", self.PYPI, "torch==2.4.1")
+        pins, _ = read_lock(text)
+        self.assertEqual(pins["torch"], "2.4.1+cu121")
+        self.assertEqual(index_lines(text), ["--index-url https://download.pytorch.org/whl/cu121",
+                                             f"--extra-index-url {self.PYPI}"])
+        header = "\n".join(header_lines(text))
+        self.assertIn("snapshot", header.lower())
+        self.assertChecked(text, [self.root / "pytorch" / "whl" / "cu121", self.root / "pypi"],
+                           requirements=["torch==2.4.1"])
+
+    def test_embedded_snapshot_is_in_the_repository(self):
+        self.assertTrue(any((source_root() / "indexes").iterdir()), "indexes/ holds the embedded snapshot")
+
+
+if __name__ == "__main__":
+    unittest.main()

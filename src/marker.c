@@ -412,7 +412,8 @@ static bool parse_operand(parser *p, gl_marker_operand *out)
     }
     size_t n = word_len_at(p, p->pos);
     const char *word = p->text + p->pos;
-    if (n == 0 || is_keyword(word, n)) {
+    bool starts_like_name = n > 0 && !(word[0] >= '0' && word[0] <= '9') && word[0] != '.';
+    if (!starts_like_name || is_keyword(word, n)) {
         char here[80];
         describe_here(p, here, sizeof here);
         fail(p, "expected a marker variable or a quoted string, found %s", here);
@@ -823,6 +824,12 @@ static const char *operand_value(const gl_marker_operand *o, const gl_marker_env
 
 static int eval_compare(const gl_marker_node *n, const gl_marker_env *env, const char *extra, gl_error *err)
 {
+    if (!n->lhs.is_variable && !n->rhs.is_variable) {
+        /* packaging fails here too (it looks the right-hand string up as a variable name) */
+        gl_error_set(err, GL_EINVAL, "'%s' %s '%s' compares two strings: one side must be a marker variable",
+                     n->lhs.text, op_text(n->op), n->rhs.text);
+        return -1;
+    }
     const char *lhs = operand_value(&n->lhs, env, extra, err);
     if (!lhs)
         return -1;

@@ -96,6 +96,8 @@ char *gl_marker_to_string(const gl_marker *m);
 /* 1 true, 0 false, -1 error (err says why). As the PEP and packaging evaluate:
  * - each side's value: a variable's value in env (an error when env does not define it),
  *   or the string itself; "extra" takes the value of the extra argument ("" when NULL);
+ *   two strings compared with each other are an error (as in packaging); two variables compare
+ *   their values (packaging would compare the left value with the right variable's name);
  * - for <, <=, ==, !=, >=, >, ~=, ===: when op+rhs is a valid PEP 440 specifier and lhs a valid
  *   version, version matching with pre-releases allowed; otherwise Python string comparison
  *   (an error for ~= and ===, which have none);

@@ -1,1 +1,1774 @@
-/* pool.c — not written yet. */
+/* pool.c — the catalog in libsolv, and its specialisation for one target.
+ * The catalog is append-only: additions gather in plain C records and are frozen into a libsolv
+ * repo (one solvable per release, files in a flexarray) the first time they are needed, so a
+ * .solv cache is just that repo written out. gl_pool_prepare then builds a second repo of
+ * candidates whose evr is a PEP 440 rank and whose requirements are namespace dependencies
+ * answered by our own specifier matcher. See docs/pool.md. */
+#include "pool.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <solv/dataiterator.h>
+#include <solv/knownid.h>
+#include <solv/pool.h>
+#include <solv/poolarch.h>
+#include <solv/repo.h>
+#include <solv/repo_solv.h>
+#include <solv/repo_write.h>
+#include <solv/repodata.h>
+
+#include "marker.h"
+#include "requirement.h"
+#include "specifier.h"
+#include "strbuf.h"
+#include "tags.h"
+#include "version.h"
+#include "wheel_filename.h"
+
+/* Bumped whenever the layout of the catalog keys changes, so old caches read as misses. */
+#define CACHE_FORMAT "gpulock-catalog-1"
+
+enum meta_state { META_UNKNOWN = 0, META_AVAILABLE = 1, META_UNAVAILABLE = 2 };
+
+/* ---- small containers ---------------------------------------------------------------- */
+
+/* String -> index map with open addressing; keys are owned. */
+typedef struct strmap {
+    char **keys;
+    size_t *vals;
+    size_t cap, count;
+} strmap;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static bool strmap_grow(strmap *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    char **keys = calloc(ncap, sizeof *keys);
+    size_t *vals = calloc(ncap, sizeof *vals);
+    if (!keys || !vals) {
+        free(keys);
+        free(vals);
+        return false;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = hash_str(m->keys[i]) & (ncap - 1);
+        while (keys[j])
+            j = (j + 1) & (ncap - 1);
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = ncap;
+    return true;
+}
+
+static bool strmap_get(const strmap *m, const char *key, size_t *val)
+{
+    if (!m->cap)
+        return false;
+    size_t j = hash_str(key) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (!strcmp(m->keys[j], key)) {
+            *val = m->vals[j];
+            return true;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    return false;
+}
+
+static bool strmap_put(strmap *m, const char *key, size_t val)
+{
+    if ((m->count + 1) * 2 > m->cap && !strmap_grow(m))
+        return false;
+    size_t j = hash_str(key) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (!strcmp(m->keys[j], key)) {
+            m->vals[j] = val;
+            return true;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    char *copy = strdup(key);
+    if (!copy)
+        return false;
+    m->keys[j] = copy;
+    m->vals[j] = val;
+    m->count++;
+    return true;
+}
+
+static void strmap_free(strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* Grows *arr (of elements of size elem) so that index n fits. */
+static bool grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap <= n)
+        ncap *= 2;
+    void *p = realloc(*(void **)arr, ncap * elem);
+    if (!p)
+        return false;
+    memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
+    *(void **)arr = p;
+    *cap = ncap;
+    return true;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* ---- the catalog being built ----------------------------------------------------------- */
+
+typedef struct pending_file {
+    char *filename, *url, *sha256, *requires_python, *yanked_reason, *upload_time, *index_url;
+    int index_priority;
+    bool yanked;
+} pending_file;
+
+typedef struct pending_release {
+    char *name, *display, *version, *direct_url;
+    pending_file *files;
+    size_t nfiles, cap;
+    int meta_state;
+    char *requires_python, *requires_dist, *provides_extra, *meta_reason; /* lists: '\n'-joined */
+} pending_release;
+
+/* ---- the target specialisation --------------------------------------------------------- */
+
+typedef struct tfile {
+    char *filename, *url, *sha256, *requires_python, *yanked_reason;
+    int rank;     /* the target's preference: wheel rank, 1<<28 for an sdist, -1 unusable */
+    int priority; /* of the index that listed it */
+    bool yanked, compatible;
+} tfile;
+
+typedef struct textra {
+    Id name;  /* "project[extra]" */
+    Id extra; /* "extra" */
+    Id solvable;
+    bool declared;
+} textra;
+
+typedef struct trelease {
+    Queue catalog; /* catalog solvables holding this release (one per frozen batch) */
+    char *version_text;
+    gl_version version;
+    unsigned rank;
+    char *direct_url;
+    char *out; /* why it is no candidate, or NULL */
+    bool yanked_only;
+    char *yanked_reason;
+    tfile *files;
+    size_t nfiles;
+    gl_requirement *reqs;
+    size_t nreqs;
+    char **provides_extra;
+    size_t nprovides_extra;
+    Id solvable; /* the candidate, 0 when out */
+    textra *extras;
+    size_t nextras, extras_cap;
+} trelease;
+
+typedef struct tproject {
+    Id name;
+    char *display;
+    trelease *rel; /* in PEP 440 order */
+    size_t nrel;
+    bool expanded;
+    Id *extras_seen;
+    size_t nextras_seen, extras_seen_cap;
+} tproject;
+
+typedef struct tconstraint {
+    gl_requirement req;
+    char *text, *source;
+} tconstraint;
+
+/* What a name id in a namespace dependency selects: a project, or one of its extras. */
+typedef struct tselect {
+    int project; /* index + 1; 0 = unknown */
+    Id extra;    /* string id of the extra, 0 for the project */
+} tselect;
+
+typedef struct tcand {
+    int project, release, extra; /* extra index, -1 for the project itself */
+} tcand;
+
+typedef struct work_item {
+    int project;
+    Id extra;
+} work_item;
+
+struct gl_pool {
+    Pool *solv;
+    Id key_files, key_filename, key_url, key_sha256, key_requires_python, key_yanked,
+        key_yanked_reason, key_upload_time, key_index_url, key_index_priority, key_display,
+        key_meta_state, key_meta_requires_python, key_requires_dist, key_provides_extra,
+        key_meta_reason, key_direct_url;
+
+    Repo **catalog;
+    size_t ncatalog, catalog_cap;
+    size_t nreleases, nfiles;
+
+    pending_release *pending;
+    size_t npending, pending_cap;
+    strmap pending_index; /* "name\nversion\nurl" -> pending index */
+    strmap seen_urls;
+
+    /* The prepared target. */
+    bool prepared;
+    Repo *target_repo;
+    gl_target target;
+    const gl_marker_env *env;
+    gl_pool_options options;
+    char *target_desc;
+    tproject *projects;
+    size_t nprojects, projects_cap;
+    strmap project_index; /* normalised name -> project index */
+    Queue *catalog_by_name; /* per project: catalog solvables (filled on demand) */
+    tselect *select;        /* indexed by name id */
+    size_t select_cap;
+    gl_requirement **parsed; /* indexed by string id of a requirement text; NULL = not parsed */
+    size_t parsed_cap;
+    tcand *cands; /* indexed by solvable - target_repo->start */
+    size_t cands_cap;
+    tconstraint *constraints;
+    size_t nconstraints;
+    work_item *work;
+    size_t nwork, work_cap;
+    gl_candidate_file *cand_files; /* scratch for gl_pool_candidate */
+    size_t cand_files_cap;
+};
+
+static void pending_release_free(pending_release *r)
+{
+    for (size_t i = 0; i < r->nfiles; i++) {
+        pending_file *f = &r->files[i];
+        free(f->filename), free(f->url), free(f->sha256), free(f->requires_python);
+        free(f->yanked_reason), free(f->upload_time), free(f->index_url);
+    }
+    free(r->files);
+    free(r->name), free(r->display), free(r->version), free(r->direct_url);
+    free(r->requires_python), free(r->requires_dist), free(r->provides_extra), free(r->meta_reason);
+}
+
+static void target_reset(gl_pool *pool);
+static Id ns_callback(Pool *solv, void *data, Id name, Id evr);
+
+gl_pool *gl_pool_new(gl_error *err)
+{
+    gl_pool *pool = calloc(1, sizeof *pool);
+    if (!pool || !(pool->solv = pool_create())) {
+        free(pool);
+        gl_error_set(err, GL_ENOMEM, "creating the package pool: out of memory");
+        return NULL;
+    }
+    Pool *s = pool->solv;
+    pool_setarch(s, "noarch");
+    pool->key_files = pool_str2id(s, "gpulock:files", 1);
+    pool->key_filename = pool_str2id(s, "gpulock:file:name", 1);
+    pool->key_url = pool_str2id(s, "gpulock:file:url", 1);
+    pool->key_sha256 = pool_str2id(s, "gpulock:file:sha256", 1);
+    pool->key_requires_python = pool_str2id(s, "gpulock:file:requires-python", 1);
+    pool->key_yanked = pool_str2id(s, "gpulock:file:yanked", 1);
+    pool->key_yanked_reason = pool_str2id(s, "gpulock:file:yanked-reason", 1);
+    pool->key_upload_time = pool_str2id(s, "gpulock:file:upload-time", 1);
+    pool->key_index_url = pool_str2id(s, "gpulock:file:index", 1);
+    pool->key_index_priority = pool_str2id(s, "gpulock:file:index-priority", 1);
+    pool->key_display = pool_str2id(s, "gpulock:display-name", 1);
+    pool->key_meta_state = pool_str2id(s, "gpulock:metadata", 1);
+    pool->key_meta_requires_python = pool_str2id(s, "gpulock:requires-python", 1);
+    pool->key_requires_dist = pool_str2id(s, "gpulock:requires-dist", 1);
+    pool->key_provides_extra = pool_str2id(s, "gpulock:provides-extra", 1);
+    pool->key_meta_reason = pool_str2id(s, "gpulock:metadata-unavailable", 1);
+    pool->key_direct_url = pool_str2id(s, "gpulock:direct-url", 1);
+    pool_setnamespacecallback(s, ns_callback, pool);
+    return pool;
+}
+
+void gl_pool_free(gl_pool *pool)
+{
+    if (!pool)
+        return;
+    target_reset(pool);
+    for (size_t i = 0; i < pool->npending; i++)
+        pending_release_free(&pool->pending[i]);
+    free(pool->pending);
+    strmap_free(&pool->pending_index);
+    strmap_free(&pool->seen_urls);
+    free(pool->catalog);
+    pool_free(pool->solv);
+    free(pool);
+}
+
+struct s_Pool *gl_pool_solv(gl_pool *pool)
+{
+    return pool->solv;
+}
+
+size_t gl_pool_release_count(const gl_pool *pool)
+{
+    return pool->nreleases;
+}
+
+size_t gl_pool_file_count(const gl_pool *pool)
+{
+    return pool->nfiles;
+}
+
+/* ---- input ------------------------------------------------------------------------------ */
+
+static bool is_sha256_hex(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!isxdigit((unsigned char)s[n]))
+            return false;
+    return n == 64;
+}
+
+/* Finds or creates the pending release (name normalised, version canonical). */
+static pending_release *pending_get(gl_pool *pool, const char *name, const char *version,
+                                    const char *direct_url, bool *created)
+{
+    gl_strbuf key = GL_STRBUF_INIT;
+    gl_strbuf_printf(&key, "%s\n%s\n%s", name, version, direct_url ? direct_url : "");
+    size_t idx;
+    pending_release *r = NULL;
+    *created = false;
+    if (strmap_get(&pool->pending_index, gl_strbuf_cstr(&key), &idx)) {
+        r = &pool->pending[idx];
+    } else if (grow(&pool->pending, &pool->pending_cap, pool->npending, sizeof *pool->pending)) {
+        r = &pool->pending[pool->npending];
+        memset(r, 0, sizeof *r);
+        r->name = strdup(name);
+        r->version = strdup(version);
+        r->direct_url = dup_or_null(direct_url);
+        if (!r->name || !r->version || (direct_url && !r->direct_url) ||
+            !strmap_put(&pool->pending_index, gl_strbuf_cstr(&key), pool->npending)) {
+            pending_release_free(r);
+            r = NULL;
+        } else {
+            pool->npending++;
+            *created = true;
+        }
+    }
+    gl_strbuf_free(&key);
+    return r;
+}
+
+static bool add_file(gl_pool *pool, const gl_pool_file *file, bool direct, gl_error *err)
+{
+    if (!file || !file->project || !file->filename || !file->url) {
+        gl_error_set(err, GL_EINVAL, "adding a file: project, filename and URL are required");
+        return false;
+    }
+    size_t dummy;
+    if (strmap_get(&pool->seen_urls, file->url, &dummy))
+        return true;
+    if (file->sha256 && !is_sha256_hex(file->sha256)) {
+        gl_error_set(err, GL_EINVAL, "file %s: invalid sha256 '%s': not 64 hex digits",
+                     file->filename, file->sha256);
+        return false;
+    }
+    char *name = gl_name_normalize_dup(file->project, strlen(file->project));
+    if (!name) {
+        gl_error_set(err, GL_EINVAL, "file %s: invalid project name '%s'", file->filename,
+                     file->project);
+        return false;
+    }
+    gl_dist_filename df;
+    if (!gl_dist_filename_parse_hinted(&df, file->filename, file->project, err)) {
+        free(name);
+        return false;
+    }
+    bool ok = false;
+    char *version = gl_version_to_string(&df.version);
+    if (strcmp(df.normalized_name, name) != 0) {
+        gl_error_set(err, GL_EINVAL, "file %s is listed under project '%s' but names project '%s'",
+                     file->filename, file->project, df.normalized_name);
+        goto out;
+    }
+    bool created;
+    pending_release *r = version ? pending_get(pool, name, version, direct ? file->url : NULL,
+                                               &created)
+                                 : NULL;
+    if (!r || !grow(&r->files, &r->cap, r->nfiles, sizeof *r->files) ||
+        !strmap_put(&pool->seen_urls, file->url, 0)) {
+        gl_error_set(err, GL_ENOMEM, "adding file %s: out of memory", file->filename);
+        goto out;
+    }
+    if (created)
+        pool->nreleases++;
+    if (!r->display)
+        r->display = strdup(file->project);
+    pending_file *f = &r->files[r->nfiles++];
+    f->filename = strdup(file->filename);
+    f->url = strdup(file->url);
+    f->sha256 = dup_or_null(file->sha256);
+    if (f->sha256)
+        for (char *c = f->sha256; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+    f->requires_python = dup_or_null(file->requires_python);
+    f->yanked = file->yanked;
+    f->yanked_reason = dup_or_null(file->yanked_reason);
+    f->upload_time = dup_or_null(file->upload_time);
+    f->index_url = direct ? NULL : dup_or_null(file->index_url);
+    f->index_priority = direct ? 0 : file->index_priority;
+    pool->nfiles++;
+    ok = true;
+out:
+    free(version);
+    free(name);
+    gl_dist_filename_free(&df);
+    return ok;
+}
+
+bool gl_pool_add_file(gl_pool *pool, const gl_pool_file *file, gl_error *err)
+{
+    return add_file(pool, file, false, err);
+}
+
+bool gl_pool_add_direct_file(gl_pool *pool, const gl_pool_file *file, gl_error *err)
+{
+    return add_file(pool, file, true, err);
+}
+
+static char *join_lines(const char *const *items, size_t n)
+{
+    gl_strbuf b = GL_STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (!items[i])
+            continue;
+        if (b.len)
+            gl_strbuf_putc(&b, '\n');
+        gl_strbuf_puts(&b, items[i]);
+    }
+    return gl_strbuf_detach(&b);
+}
+
+/* Every pending release of (project, version), direct ones included; creates the index one. */
+static bool set_meta_common(gl_pool *pool, const char *project, const char *version_text,
+                            pending_release **out, gl_error *err)
+{
+    char *name = project ? gl_name_normalize_dup(project, strlen(project)) : NULL;
+    if (!name) {
+        gl_error_set(err, GL_EINVAL, "metadata: invalid project name '%s'", project ? project : "");
+        return false;
+    }
+    gl_version v;
+    if (!version_text || !gl_version_parse_cstr(&v, version_text, err)) {
+        if (!version_text)
+            gl_error_set(err, GL_EINVAL, "metadata of %s: no version", project);
+        else
+            gl_error_prefix(err, "metadata of %s: ", project);
+        free(name);
+        return false;
+    }
+    char *version = gl_version_to_string(&v);
+    gl_version_free(&v);
+    bool created;
+    pending_release *r = version ? pending_get(pool, name, version, NULL, &created) : NULL;
+    free(version);
+    free(name);
+    if (!r) {
+        gl_error_set(err, GL_ENOMEM, "metadata of %s %s: out of memory", project, version_text);
+        return false;
+    }
+    if (created)
+        pool->nreleases++;
+    *out = r;
+    return true;
+}
+
+static void pending_set_meta(pending_release *r, int state, const char *requires_python,
+                             char *requires_dist, char *provides_extra, const char *reason)
+{
+    free(r->requires_python), free(r->requires_dist), free(r->provides_extra), free(r->meta_reason);
+    r->meta_state = state;
+    r->requires_python = dup_or_null(requires_python);
+    r->requires_dist = requires_dist;
+    r->provides_extra = provides_extra;
+    r->meta_reason = dup_or_null(reason);
+}
+
+/* Direct releases of the same version share the index release's metadata. */
+static void apply_meta_to_direct(gl_pool *pool, const pending_release *src)
+{
+    for (size_t i = 0; i < pool->npending; i++) {
+        pending_release *r = &pool->pending[i];
+        if (r == src || !r->direct_url || strcmp(r->name, src->name) || strcmp(r->version, src->version))
+            continue;
+        pending_set_meta(r, src->meta_state, src->requires_python, dup_or_null(src->requires_dist),
+                         dup_or_null(src->provides_extra), src->meta_reason);
+    }
+}
+
+bool gl_pool_set_metadata(gl_pool *pool, const gl_pool_metadata *meta, gl_error *err)
+{
+    pending_release *r;
+    if (!meta || !set_meta_common(pool, meta->project, meta->version, &r, err))
+        return false;
+    char *rd = join_lines(meta->requires_dist, meta->nrequires_dist);
+    char *pe = join_lines(meta->provides_extra, meta->nprovides_extra);
+    pending_set_meta(r, META_AVAILABLE, meta->requires_python, rd, pe, NULL);
+    if (meta->project && (!r->display || r->nfiles == 0)) {
+        free(r->display);
+        r->display = strdup(meta->project);
+    }
+    apply_meta_to_direct(pool, r);
+    return true;
+}
+
+bool gl_pool_set_metadata_unavailable(gl_pool *pool, const char *project, const char *version,
+                                      const char *reason, gl_error *err)
+{
+    pending_release *r;
+    if (!set_meta_common(pool, project, version, &r, err))
+        return false;
+    pending_set_meta(r, META_UNAVAILABLE, NULL, NULL, NULL, reason ? reason : "no reason given");
+    if (!r->display)
+        r->display = strdup(project);
+    apply_meta_to_direct(pool, r);
+    return true;
+}
+
+/* ---- freezing the pending records into a catalog repo ------------------------------------ */
+
+static bool freeze(gl_pool *pool, gl_error *err)
+{
+    if (!pool->npending)
+        return true;
+    if (!grow(&pool->catalog, &pool->catalog_cap, pool->ncatalog, sizeof *pool->catalog)) {
+        gl_error_set(err, GL_ENOMEM, "building the catalog: out of memory");
+        return false;
+    }
+    Pool *s = pool->solv;
+    Repo *repo = repo_create(s, "catalog");
+    Repodata *data = repo_add_repodata(repo, 0);
+    for (size_t i = 0; i < pool->npending; i++) {
+        pending_release *r = &pool->pending[i];
+        Id p = repo_add_solvable(repo);
+        Solvable *sv = s->solvables + p;
+        sv->name = pool_str2id(s, r->name, 1);
+        sv->evr = pool_str2id(s, r->version, 1);
+        sv->arch = ARCH_NOARCH;
+        if (r->display && strcmp(r->display, r->name))
+            repodata_set_str(data, p, pool->key_display, r->display);
+        if (r->direct_url)
+            repodata_set_str(data, p, pool->key_direct_url, r->direct_url);
+        if (r->meta_state)
+            repodata_set_num(data, p, pool->key_meta_state, (unsigned)r->meta_state);
+        if (r->requires_python)
+            repodata_set_str(data, p, pool->key_meta_requires_python, r->requires_python);
+        if (r->requires_dist && *r->requires_dist)
+            repodata_set_str(data, p, pool->key_requires_dist, r->requires_dist);
+        if (r->provides_extra && *r->provides_extra)
+            repodata_set_str(data, p, pool->key_provides_extra, r->provides_extra);
+        if (r->meta_reason)
+            repodata_set_str(data, p, pool->key_meta_reason, r->meta_reason);
+        for (size_t j = 0; j < r->nfiles; j++) {
+            pending_file *f = &r->files[j];
+            Id h = repodata_new_handle(data);
+            repodata_set_str(data, h, pool->key_filename, f->filename);
+            repodata_set_str(data, h, pool->key_url, f->url);
+            if (f->sha256)
+                repodata_set_checksum(data, h, pool->key_sha256, REPOKEY_TYPE_SHA256, f->sha256);
+            if (f->requires_python)
+                repodata_set_str(data, h, pool->key_requires_python, f->requires_python);
+            if (f->yanked)
+                repodata_set_void(data, h, pool->key_yanked);
+            if (f->yanked_reason)
+                repodata_set_str(data, h, pool->key_yanked_reason, f->yanked_reason);
+            if (f->upload_time)
+                repodata_set_str(data, h, pool->key_upload_time, f->upload_time);
+            if (f->index_url)
+                repodata_set_poolstr(data, h, pool->key_index_url, f->index_url);
+            repodata_set_num(data, h, pool->key_index_priority, (unsigned)f->index_priority);
+            repodata_add_flexarray(data, p, pool->key_files, h);
+        }
+        pending_release_free(r);
+    }
+    repo_internalize(repo);
+    pool->catalog[pool->ncatalog++] = repo;
+    pool->npending = 0;
+    strmap_free(&pool->pending_index);
+    return true;
+}
+
+/* ---- the .solv cache ---------------------------------------------------------------------- */
+
+/* The header libsolv keeps for us: format, caller's key, then the file count (so loading need
+ * not walk the files). */
+static char *cache_userdata(const char *key)
+{
+    gl_strbuf b = GL_STRBUF_INIT;
+    gl_strbuf_printf(&b, "%s\n%s\n", CACHE_FORMAT, key ? key : "");
+    return gl_strbuf_detach(&b);
+}
+
+bool gl_pool_write_cache(gl_pool *pool, const char *path, const char *key, gl_error *err)
+{
+    if (!freeze(pool, err))
+        return false;
+    if (pool->ncatalog != 1) {
+        gl_error_set(err, GL_EINVAL,
+                     "writing the catalog cache %s: %s", path,
+                     pool->ncatalog ? "the pool was extended after loading a cache; "
+                                      "write the cache from a pool built in one go"
+                                    : "the catalog is empty");
+        return false;
+    }
+    char *tmp = NULL;
+    gl_strbuf tb = GL_STRBUF_INIT;
+    gl_strbuf_printf(&tb, "%s.tmp", path);
+    tmp = gl_strbuf_detach(&tb);
+    FILE *fp = tmp ? fopen(tmp, "wb") : NULL;
+    if (!fp) {
+        gl_error_set(err, GL_EIO, "writing the catalog cache %s: cannot create it", path);
+        free(tmp);
+        return false;
+    }
+    char *ud = cache_userdata(key);
+    gl_strbuf udb = GL_STRBUF_INIT;
+    gl_strbuf_printf(&udb, "%s%zu", ud ? ud : "", pool->nfiles);
+    free(ud);
+    ud = gl_strbuf_detach(&udb);
+    Repowriter *w = repowriter_create(pool->catalog[0]);
+    repowriter_set_userdata(w, ud, (int)strlen(ud));
+    int rc = repowriter_write(w, fp);
+    repowriter_free(w);
+    free(ud);
+    bool ok = rc == 0 && fflush(fp) == 0;
+    ok = (fclose(fp) == 0) && ok;
+    if (ok && rename(tmp, path) != 0)
+        ok = false;
+    if (!ok) {
+        remove(tmp);
+        gl_error_set(err, GL_EIO, "writing the catalog cache %s: %s", path,
+                     rc ? pool_errstr(pool->solv) : "write failed");
+    }
+    free(tmp);
+    return ok;
+}
+
+bool gl_pool_load_cache(gl_pool *pool, const char *path, const char *key, gl_error *err)
+{
+    if (pool->ncatalog || pool->npending) {
+        gl_error_set(err, GL_EINVAL, "loading the catalog cache %s: the pool is not empty", path);
+        return false;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        gl_error_set(err, GL_ENOTFOUND, "catalog cache %s: not present", path);
+        return false;
+    }
+    unsigned char *ud = NULL;
+    int udlen = 0;
+    char *want = cache_userdata(key);
+    bool match = solv_read_userdata(fp, &ud, &udlen) == 0 && want &&
+                 (size_t)udlen > strlen(want) && !memcmp(ud, want, strlen(want));
+    size_t nfiles = 0;
+    for (int i = match ? (int)strlen(want) : udlen; i < udlen; i++) {
+        if (ud[i] < '0' || ud[i] > '9') {
+            match = false;
+            break;
+        }
+        nfiles = nfiles * 10 + (size_t)(ud[i] - '0');
+    }
+    solv_free(ud);
+    free(want);
+    if (!match) {
+        fclose(fp);
+        gl_error_set(err, GL_ENOTFOUND, "catalog cache %s: written for another snapshot or version", path);
+        return false;
+    }
+    rewind(fp);
+    if (!grow(&pool->catalog, &pool->catalog_cap, 0, sizeof *pool->catalog)) {
+        fclose(fp);
+        gl_error_set(err, GL_ENOMEM, "loading the catalog cache %s: out of memory", path);
+        return false;
+    }
+    Repo *repo = repo_create(pool->solv, "catalog");
+    if (repo_add_solv(repo, fp, 0) != 0) {
+        gl_error_set(err, GL_EINVAL, "catalog cache %s: unreadable: %s", path, pool_errstr(pool->solv));
+        repo_free(repo, 1);
+        fclose(fp);
+        return false;
+    }
+    fclose(fp);
+    pool->catalog[pool->ncatalog++] = repo;
+    pool->nreleases = (size_t)repo->nsolvables;
+    pool->nfiles = nfiles;
+    return true;
+}
+
+/* ---- target specialisation ------------------------------------------------------------------ */
+
+static void trelease_free(trelease *r)
+{
+    queue_free(&r->catalog);
+    free(r->version_text);
+    gl_version_free(&r->version);
+    free(r->direct_url);
+    free(r->out);
+    free(r->yanked_reason);
+    for (size_t i = 0; i < r->nfiles; i++) {
+        tfile *f = &r->files[i];
+        free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
+    }
+    free(r->files);
+    for (size_t i = 0; i < r->nreqs; i++)
+        gl_requirement_free(&r->reqs[i]);
+    free(r->reqs);
+    for (size_t i = 0; i < r->nprovides_extra; i++)
+        free(r->provides_extra[i]);
+    free(r->provides_extra);
+    free(r->extras);
+}
+
+static void target_reset(gl_pool *pool)
+{
+    for (size_t i = 0; i < pool->nprojects; i++) {
+        tproject *p = &pool->projects[i];
+        for (size_t j = 0; j < p->nrel; j++)
+            trelease_free(&p->rel[j]);
+        free(p->rel);
+        free(p->display);
+        free(p->extras_seen);
+    }
+    free(pool->projects);
+    pool->projects = NULL;
+    pool->nprojects = pool->projects_cap = 0;
+    strmap_free(&pool->project_index);
+    for (size_t i = 0; i < pool->parsed_cap; i++)
+        if (pool->parsed[i]) {
+            gl_requirement_free(pool->parsed[i]);
+            free(pool->parsed[i]);
+        }
+    free(pool->parsed);
+    pool->parsed = NULL;
+    pool->parsed_cap = 0;
+    free(pool->select);
+    pool->select = NULL;
+    pool->select_cap = 0;
+    free(pool->cands);
+    pool->cands = NULL;
+    pool->cands_cap = 0;
+    for (size_t i = 0; i < pool->nconstraints; i++) {
+        gl_requirement_free(&pool->constraints[i].req);
+        free(pool->constraints[i].text);
+        free(pool->constraints[i].source);
+    }
+    free(pool->constraints);
+    pool->constraints = NULL;
+    pool->nconstraints = 0;
+    free(pool->work);
+    pool->work = NULL;
+    pool->nwork = pool->work_cap = 0;
+    free(pool->cand_files);
+    pool->cand_files = NULL;
+    pool->cand_files_cap = 0;
+    free(pool->target_desc);
+    pool->target_desc = NULL;
+    free(pool->catalog_by_name);
+    pool->catalog_by_name = NULL;
+    if (pool->target_repo) {
+        repo_free(pool->target_repo, 1);
+        pool->target_repo = NULL;
+    }
+    pool->prepared = false;
+}
+
+/* A sorted (name, solvable) list of every catalog solvable, to find a project's releases. */
+typedef struct name_entry {
+    Id name, solvable;
+} name_entry;
+
+typedef struct prep {
+    name_entry *by_name;
+    size_t nby_name;
+    gl_error *err;
+    bool failed;
+} prep;
+
+static int cmp_name_entry(const void *a, const void *b)
+{
+    const name_entry *x = a, *y = b;
+    if (x->name != y->name)
+        return x->name < y->name ? -1 : 1;
+    return x->solvable < y->solvable ? -1 : x->solvable > y->solvable;
+}
+
+static bool build_name_index(gl_pool *pool, prep *pr)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pool->ncatalog; i++)
+        n += (size_t)pool->catalog[i]->nsolvables;
+    pr->by_name = malloc((n ? n : 1) * sizeof *pr->by_name);
+    if (!pr->by_name)
+        return false;
+    for (size_t i = 0; i < pool->ncatalog; i++) {
+        Repo *repo = pool->catalog[i];
+        Id p;
+        Solvable *s;
+        FOR_REPO_SOLVABLES(repo, p, s)
+        {
+            pr->by_name[pr->nby_name].name = s->name;
+            pr->by_name[pr->nby_name].solvable = p;
+            pr->nby_name++;
+        }
+    }
+    qsort(pr->by_name, pr->nby_name, sizeof *pr->by_name, cmp_name_entry);
+    return true;
+}
+
+static bool ensure_id_slot(void *arr, size_t *cap, Id id, size_t elem)
+{
+    return id >= 0 && grow(arr, cap, (size_t)id, elem);
+}
+
+static const char *cat_str(gl_pool *pool, Id p, Id key)
+{
+    return repo_lookup_str(pool->solv->solvables[p].repo, p, key);
+}
+
+/* Reads the files of catalog solvable p into r. */
+static bool read_files(gl_pool *pool, Id p, trelease *r, size_t *cap)
+{
+    Pool *s = pool->solv;
+    Dataiterator di;
+    bool ok = true;
+    dataiterator_init(&di, s, s->solvables[p].repo, p, pool->key_filename, 0, 0);
+    dataiterator_prepend_keyname(&di, pool->key_files);
+    while (dataiterator_step(&di)) {
+        dataiterator_setpos_parent(&di);
+        if (!grow(&r->files, cap, r->nfiles, sizeof *r->files)) {
+            ok = false;
+            break;
+        }
+        tfile *f = &r->files[r->nfiles++];
+        memset(f, 0, sizeof *f);
+        f->filename = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_filename));
+        f->url = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_url));
+        Id type = 0;
+        f->sha256 = dup_or_null(pool_lookup_checksum(s, SOLVID_POS, pool->key_sha256, &type));
+        f->requires_python = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_requires_python));
+        f->yanked = pool_lookup_void(s, SOLVID_POS, pool->key_yanked);
+        f->yanked_reason = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_yanked_reason));
+        f->priority = (int)pool_lookup_num(s, SOLVID_POS, pool->key_index_priority, 0);
+        if (!f->filename || !f->url) {
+            ok = false;
+            break;
+        }
+    }
+    dataiterator_free(&di);
+    return ok;
+}
+
+static int cmp_release(const void *a, const void *b)
+{
+    const trelease *x = a, *y = b;
+    int c = gl_version_compare(&x->version, &y->version);
+    if (c)
+        return c;
+    /* Index releases before direct ones of an equal version, for a stable order. */
+    if (!x->direct_url != !y->direct_url)
+        return x->direct_url ? 1 : -1;
+    return x->direct_url ? strcmp(x->direct_url, y->direct_url) : 0;
+}
+
+static int cmp_tfile(const void *a, const void *b)
+{
+    const tfile *x = a, *y = b;
+    /* compatible before not, unyanked before yanked, then the target's preference */
+    if (x->compatible != y->compatible)
+        return x->compatible ? -1 : 1;
+    if (x->yanked != y->yanked)
+        return x->yanked ? 1 : -1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return strcmp(x->filename, y->filename);
+}
+
+static void set_out(trelease *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_out(trelease *r, const char *fmt, ...)
+{
+    if (r->out)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    r->out = msg ? msg : strdup("not usable");
+}
+
+static bool python_ok(const gl_pool *pool, const char *requires_python)
+{
+    if (!requires_python || !*requires_python)
+        return true;
+    gl_specifier_set set;
+    if (!gl_specifier_set_parse(&set, requires_python, strlen(requires_python), NULL))
+        return true; /* pip ignores an unparsable Requires-Python too */
+    bool ok = gl_target_python_satisfies(&pool->target, &set);
+    gl_specifier_set_free(&set);
+    return ok;
+}
+
+/* The catalog solvable carrying the release's metadata: the newest batch that says something,
+ * falling back (for direct releases) to the index release of the same version. */
+static Id metadata_holder(gl_pool *pool, const tproject *proj, const trelease *r)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < proj->nrel; k++) {
+            const trelease *o = &proj->rel[k];
+            if (pass == 0 ? o != r : (o->direct_url || strcmp(o->version_text, r->version_text)))
+                continue;
+            for (int i = o->catalog.count - 1; i >= 0; i--) {
+                Id p = o->catalog.elements[i];
+                Solvable *s = pool->solv->solvables + p;
+                if (repo_lookup_num(s->repo, p, pool->key_meta_state, 0))
+                    return p;
+            }
+        }
+    }
+    return 0;
+}
+
+static bool split_lines(const char *text, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    while (text && *text) {
+        const char *nl = strchr(text, '\n');
+        size_t len = nl ? (size_t)(nl - text) : strlen(text);
+        if (!grow(out, &cap, *n, sizeof **out))
+            return false;
+        if (!((*out)[*n] = strndup(text, len)))
+            return false;
+        (*n)++;
+        text = nl ? nl + 1 : text + len;
+    }
+    return true;
+}
+
+static bool extra_in(char **list, size_t n, const char *extra)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *norm = gl_name_normalize_dup(list[i], strlen(list[i]));
+        bool same = norm && !strcmp(norm, extra);
+        free(norm);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+static int marker_true(const gl_pool *pool, const gl_requirement *r, const char *extra)
+{
+    if (!r->marker)
+        return 1;
+    return gl_marker_evaluate(r->marker, pool->env, extra, NULL) == 1;
+}
+
+static const char *project_display(const tproject *p, Pool *s)
+{
+    return p->display ? p->display : pool_id2str(s, p->name);
+}
+
+/* Decides whether a release can be a candidate on the target, and why not. */
+static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int index_priority)
+{
+    const char *disp = project_display(proj, pool->solv);
+    /* files: keep those of the chosen index, rank them */
+    size_t kept = 0;
+    bool any_tag_ok = false, any_python_ok = false, any_wheel = false;
+    for (size_t i = 0; i < r->nfiles; i++) {
+        tfile *f = &r->files[i];
+        if (!r->direct_url && pool->options.first_index_only && f->priority != index_priority) {
+            free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
+            continue;
+        }
+        r->files[kept] = *f;
+        f = &r->files[kept++];
+        gl_dist_filename df;
+        int rank = -1;
+        if (gl_dist_filename_parse_hinted(&df, f->filename, disp, NULL)) {
+            if (df.kind == GL_DIST_WHEEL) {
+                any_wheel = true;
+                rank = gl_target_wheel_rank(&pool->target, &df);
+            } else if (pool->options.allow_sdist) {
+                rank = 1 << 28;
+            }
+        }
+        gl_dist_filename_free(&df);
+        bool py = python_ok(pool, f->requires_python);
+        any_tag_ok |= rank >= 0;
+        any_python_ok |= py && rank >= 0;
+        f->rank = rank;
+        f->compatible = rank >= 0 && py;
+    }
+    r->nfiles = kept;
+    qsort(r->files, r->nfiles, sizeof *r->files, cmp_tfile);
+
+    Id holder = metadata_holder(pool, proj, r);
+    Solvable *hs = holder ? pool->solv->solvables + holder : NULL;
+    unsigned long long state = hs ? repo_lookup_num(hs->repo, holder, pool->key_meta_state, 0) : 0;
+
+    if (!r->nfiles || !r->files[0].compatible) {
+        if (!any_tag_ok && (any_wheel || pool->options.allow_sdist))
+            set_out(r, "no file of %s %s supports %s", disp, r->version_text, pool->target_desc);
+        else if (!any_tag_ok)
+            set_out(r, "%s %s has only source distributions, and building from source is disabled",
+                    disp, r->version_text);
+        else if (!any_python_ok) {
+            const char *rp = NULL;
+            for (size_t i = 0; i < r->nfiles && !rp; i++)
+                if (r->files[i].rank >= 0)
+                    rp = r->files[i].requires_python;
+            set_out(r, "%s %s requires Python %s (the target has Python %u.%u)", disp,
+                    r->version_text, rp ? rp : "?", pool->target.python_major, pool->target.python_minor);
+        }
+        return;
+    }
+    if (state == META_UNAVAILABLE) {
+        set_out(r, "metadata of %s %s unavailable: %s", disp, r->version_text,
+                repo_lookup_str(hs->repo, holder, pool->key_meta_reason));
+        return;
+    }
+    if (state != META_AVAILABLE) {
+        set_out(r, "metadata of %s %s unavailable: it was never fetched", disp, r->version_text);
+        return;
+    }
+    const char *rp = repo_lookup_str(hs->repo, holder, pool->key_meta_requires_python);
+    if (!python_ok(pool, rp)) {
+        set_out(r, "%s %s requires Python %s (the target has Python %u.%u)", disp, r->version_text,
+                rp, pool->target.python_major, pool->target.python_minor);
+        return;
+    }
+    for (size_t i = 0; i < pool->nconstraints; i++) {
+        tconstraint *c = &pool->constraints[i];
+        if (strcmp(c->req.normalized_name, pool_id2str(pool->solv, proj->name)))
+            continue;
+        if (c->req.url ? !(r->direct_url && !strcmp(c->req.url, r->direct_url))
+                       : !gl_specifier_set_contains(&c->req.specifier, &r->version, true)) {
+            set_out(r, "%s %s is excluded by the constraint %s (%s)", disp, r->version_text, c->text,
+                    c->source);
+            return;
+        }
+    }
+    /* requirements, parsed only now that the project is reachable */
+    char **lines = NULL;
+    size_t nlines = 0;
+    if (!split_lines(repo_lookup_str(hs->repo, holder, pool->key_requires_dist), &lines, &nlines) ||
+        !(r->reqs = calloc(nlines ? nlines : 1, sizeof *r->reqs))) {
+        set_out(r, "%s %s: out of memory", disp, r->version_text);
+    } else {
+        for (size_t i = 0; i < nlines && !r->out; i++) {
+            gl_error perr;
+            gl_error_clear(&perr);
+            if (!gl_requirement_parse(&r->reqs[r->nreqs], lines[i], strlen(lines[i]), &perr))
+                set_out(r, "metadata of %s %s is invalid: %s", disp, r->version_text, perr.message);
+            else
+                r->nreqs++;
+        }
+    }
+    for (size_t i = 0; i < nlines; i++)
+        free(lines[i]);
+    free(lines);
+    if (r->out)
+        return;
+    if (!split_lines(repo_lookup_str(hs->repo, holder, pool->key_provides_extra), &r->provides_extra,
+                     &r->nprovides_extra)) {
+        set_out(r, "%s %s: out of memory", disp, r->version_text);
+        return;
+    }
+    bool all_yanked = true;
+    for (size_t i = 0; i < r->nfiles; i++)
+        if (r->files[i].compatible && !r->files[i].yanked)
+            all_yanked = false;
+    if (all_yanked) {
+        r->yanked_only = true;
+        r->yanked_reason = dup_or_null(r->files[0].yanked_reason);
+    }
+}
+
+static bool push_work(gl_pool *pool, int project, Id extra)
+{
+    if (!grow(&pool->work, &pool->work_cap, pool->nwork, sizeof *pool->work))
+        return false;
+    pool->work[pool->nwork].project = project;
+    pool->work[pool->nwork].extra = extra;
+    pool->nwork++;
+    return true;
+}
+
+/* Finds or loads the project (its releases, ordered and evaluated). -1 when out of memory. */
+static int project_get(gl_pool *pool, prep *pr, const char *name)
+{
+    size_t idx;
+    if (strmap_get(&pool->project_index, name, &idx))
+        return (int)idx;
+    if (!grow(&pool->projects, &pool->projects_cap, pool->nprojects, sizeof *pool->projects))
+        return -1;
+    idx = pool->nprojects;
+    tproject *proj = &pool->projects[idx];
+    memset(proj, 0, sizeof *proj);
+    Pool *s = pool->solv;
+    proj->name = pool_str2id(s, name, 1);
+    if (!strmap_put(&pool->project_index, name, idx))
+        return -1;
+    pool->nprojects++;
+
+    /* releases: group catalog solvables by (version, direct url) */
+    name_entry key = {proj->name, 0};
+    size_t lo = 0, hi = pr->nby_name;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_name_entry(&pr->by_name[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t relcap = 0;
+    for (size_t i = lo; i < pr->nby_name && pr->by_name[i].name == proj->name; i++) {
+        Id p = pr->by_name[i].solvable;
+        Solvable *sv = s->solvables + p;
+        const char *durl = cat_str(pool, p, pool->key_direct_url);
+        const char *disp = cat_str(pool, p, pool->key_display);
+        if (disp && !proj->display)
+            proj->display = strdup(disp);
+        trelease *r = NULL;
+        for (size_t k = 0; k < proj->nrel && !r; k++) {
+            trelease *o = &proj->rel[k];
+            if (!strcmp(o->version_text, pool_id2str(s, sv->evr)) &&
+                (durl ? o->direct_url && !strcmp(o->direct_url, durl) : !o->direct_url))
+                r = o;
+        }
+        if (!r) {
+            if (!grow(&proj->rel, &relcap, proj->nrel, sizeof *proj->rel))
+                return -1;
+            r = &proj->rel[proj->nrel];
+            memset(r, 0, sizeof *r);
+            queue_init(&r->catalog);
+            if (!gl_version_parse_cstr(&r->version, pool_id2str(s, sv->evr), NULL))
+                continue; /* cannot happen: versions are parsed when added */
+            r->version_text = strdup(pool_id2str(s, sv->evr));
+            r->direct_url = dup_or_null(durl);
+            proj->nrel++;
+        }
+        queue_push(&r->catalog, p);
+    }
+    /* files, then the index this project comes from */
+    int best_priority = -1;
+    for (size_t k = 0; k < proj->nrel; k++) {
+        trelease *r = &proj->rel[k];
+        size_t fcap = 0;
+        for (int i = 0; i < r->catalog.count; i++)
+            if (!read_files(pool, r->catalog.elements[i], r, &fcap))
+                return -1;
+        size_t nunique = 0;
+        for (size_t i = 0; i < r->nfiles; i++) {
+            /* the same URL added in two batches is one file */
+            bool dup = false;
+            for (size_t j = 0; j < nunique && !dup; j++)
+                dup = !strcmp(r->files[j].url, r->files[i].url);
+            tfile *f = &r->files[i];
+            if (dup) {
+                free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
+                continue;
+            }
+            r->files[nunique++] = *f;
+            if (!r->direct_url && (best_priority < 0 || f->priority < best_priority))
+                best_priority = f->priority;
+        }
+        r->nfiles = nunique;
+    }
+    /* drop releases with no file (metadata seen for a version no index lists) */
+    size_t kept = 0;
+    for (size_t k = 0; k < proj->nrel; k++) {
+        trelease *r = &proj->rel[k];
+        bool has = false;
+        for (size_t i = 0; i < r->nfiles && !has; i++)
+            has = r->direct_url || !pool->options.first_index_only || r->files[i].priority == best_priority;
+        if (has)
+            proj->rel[kept++] = *r;
+        else
+            trelease_free(r);
+    }
+    proj->nrel = kept;
+    qsort(proj->rel, proj->nrel, sizeof *proj->rel, cmp_release);
+    unsigned rank = 0;
+    for (size_t k = 0; k < proj->nrel; k++) {
+        if (k == 0 || gl_version_compare(&proj->rel[k - 1].version, &proj->rel[k].version) != 0)
+            rank++;
+        proj->rel[k].rank = rank;
+        evaluate_release(pool, proj, &proj->rel[k], best_priority);
+    }
+    if (!push_work(pool, (int)idx, 0))
+        return -1;
+    return (int)idx;
+}
+
+static bool note_candidate(gl_pool *pool, Id p, int project, int release, int extra)
+{
+    Id off = p - pool->target_repo->start;
+    if (!ensure_id_slot(&pool->cands, &pool->cands_cap, off, sizeof *pool->cands))
+        return false;
+    pool->cands[off].project = project;
+    pool->cands[off].release = release;
+    pool->cands[off].extra = extra;
+    return true;
+}
+
+static Id rank_id(gl_pool *pool, unsigned rank)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%u", rank);
+    return pool_str2id(pool->solv, buf, 1);
+}
+
+/* Appends to deps the namespace dependencies for r (marker ignored here), queueing the projects
+ * and extras it reaches. */
+static bool requirement_deps(gl_pool *pool, prep *pr, const gl_requirement *r, Queue *deps)
+{
+    Pool *s = pool->solv;
+    gl_requirement bare = *r;
+    bare.marker = NULL;
+    char *text = gl_requirement_to_string(&bare);
+    if (!text)
+        return false;
+    Id tid = pool_str2id(s, text, 1);
+    free(text);
+    if (!ensure_id_slot(&pool->parsed, &pool->parsed_cap, tid, sizeof *pool->parsed))
+        return false;
+    if (!pool->parsed[tid]) {
+        gl_requirement *copy = calloc(1, sizeof *copy);
+        if (!copy || !gl_requirement_copy(copy, &bare)) {
+            free(copy);
+            return false;
+        }
+        pool->parsed[tid] = copy;
+    }
+    int project = project_get(pool, pr, r->normalized_name);
+    if (project < 0)
+        return false;
+    Id name = pool->projects[project].name;
+    if (!ensure_id_slot(&pool->select, &pool->select_cap, name, sizeof *pool->select))
+        return false;
+    pool->select[name].project = project + 1;
+    queue_push(deps, pool_rel2id(s, name, tid, REL_NAMESPACE, 1));
+    for (size_t i = 0; i < r->nextras; i++) {
+        gl_strbuf b = GL_STRBUF_INIT;
+        gl_strbuf_printf(&b, "%s[%s]", r->normalized_name, r->extras[i]);
+        Id ename = pool_str2id(s, gl_strbuf_cstr(&b), 1);
+        gl_strbuf_free(&b);
+        Id extra = pool_str2id(s, r->extras[i], 1);
+        if (!ensure_id_slot(&pool->select, &pool->select_cap, ename, sizeof *pool->select))
+            return false;
+        pool->select[ename].project = project + 1;
+        pool->select[ename].extra = extra;
+        queue_push(deps, pool_rel2id(s, ename, tid, REL_NAMESPACE, 1));
+        if (!push_work(pool, project, extra))
+            return false;
+    }
+    return true;
+}
+
+static bool add_requires(gl_pool *pool, Id p, const Queue *deps)
+{
+    Solvable *s = pool->solv->solvables + p;
+    for (int i = 0; i < deps->count; i++)
+        s->requires = repo_addid_dep(pool->target_repo, s->requires, deps->elements[i], 0);
+    return true;
+}
+
+static bool expand_base(gl_pool *pool, prep *pr, int pi)
+{
+    Pool *s = pool->solv;
+    Queue deps;
+    queue_init(&deps);
+    bool ok = true;
+    for (size_t k = 0; ok && k < pool->projects[pi].nrel; k++) {
+        tproject *proj = &pool->projects[pi];
+        trelease *r = &proj->rel[k];
+        if (r->out)
+            continue;
+        Id p = repo_add_solvable(pool->target_repo);
+        Solvable *sv = s->solvables + p;
+        sv->name = proj->name;
+        sv->evr = rank_id(pool, r->rank);
+        sv->arch = ARCH_NOARCH;
+        sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, sv->name, sv->evr, REL_EQ, 1), 0);
+        r->solvable = p;
+        if (!note_candidate(pool, p, pi, (int)k, -1)) {
+            ok = false;
+            break;
+        }
+        queue_empty(&deps);
+        for (size_t i = 0; ok && i < r->nreqs; i++) {
+            if (marker_true(pool, &r->reqs[i], NULL) == 1)
+                ok = requirement_deps(pool, pr, &r->reqs[i], &deps);
+        }
+        /* requirement_deps may have grown pool->projects: look everything up again */
+        add_requires(pool, pool->projects[pi].rel[k].solvable, &deps);
+    }
+    queue_free(&deps);
+    return ok;
+}
+
+static bool expand_extra(gl_pool *pool, prep *pr, int pi, Id extra)
+{
+    Pool *s = pool->solv;
+    tproject *proj = &pool->projects[pi];
+    for (size_t i = 0; i < proj->nextras_seen; i++)
+        if (proj->extras_seen[i] == extra)
+            return true;
+    if (!grow(&proj->extras_seen, &proj->extras_seen_cap, proj->nextras_seen, sizeof *proj->extras_seen))
+        return false;
+    proj->extras_seen[proj->nextras_seen++] = extra;
+    const char *extra_name = pool_id2str(s, extra);
+    gl_strbuf b = GL_STRBUF_INIT;
+    gl_strbuf_printf(&b, "%s[%s]", pool_id2str(s, proj->name), extra_name);
+    Id ename = pool_str2id(s, gl_strbuf_cstr(&b), 1);
+    gl_strbuf_free(&b);
+    Queue deps;
+    queue_init(&deps);
+    bool ok = true;
+    for (size_t k = 0; ok && k < pool->projects[pi].nrel; k++) {
+        trelease *r = &pool->projects[pi].rel[k];
+        if (r->out)
+            continue;
+        Id p = repo_add_solvable(pool->target_repo);
+        Solvable *sv = s->solvables + p;
+        sv->name = ename;
+        sv->evr = rank_id(pool, r->rank);
+        sv->arch = ARCH_NOARCH;
+        sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, ename, sv->evr, REL_EQ, 1), 0);
+        queue_empty(&deps);
+        queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, sv->evr, REL_EQ, 1));
+        bool declared = extra_in(r->provides_extra, r->nprovides_extra, extra_name);
+        for (size_t i = 0; ok && i < r->nreqs; i++) {
+            trelease *rr = &pool->projects[pi].rel[k];
+            if (marker_true(pool, &rr->reqs[i], NULL) == 1 || marker_true(pool, &rr->reqs[i], extra_name) != 1)
+                continue;
+            declared = true;
+            ok = requirement_deps(pool, pr, &pool->projects[pi].rel[k].reqs[i], &deps);
+        }
+        r = &pool->projects[pi].rel[k];
+        if (!ok || !grow(&r->extras, &r->extras_cap, r->nextras, sizeof *r->extras) ||
+            !note_candidate(pool, p, pi, (int)k, (int)r->nextras)) {
+            ok = false;
+            break;
+        }
+        r->extras[r->nextras].name = ename;
+        r->extras[r->nextras].extra = extra;
+        r->extras[r->nextras].solvable = p;
+        r->extras[r->nextras].declared = declared;
+        r->nextras++;
+        add_requires(pool, p, &deps);
+    }
+    queue_free(&deps);
+    return ok;
+}
+
+static bool parse_checked(gl_requirement *out, const char *text, const char *what, gl_error *err)
+{
+    if (!gl_requirement_parse(out, text, strlen(text), err)) {
+        gl_error_prefix(err, "%s: ", what);
+        return false;
+    }
+    return true;
+}
+
+bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
+                     const struct gl_marker_env *env, const gl_pool_options *options,
+                     const char *const *root_requirements, size_t nroots,
+                     const gl_pool_constraint *constraints, size_t nconstraints, gl_error *err)
+{
+    if (!freeze(pool, err))
+        return false;
+    target_reset(pool);
+    gl_pool_options defaults = GL_POOL_OPTIONS_DEFAULT;
+    pool->target = *target;
+    pool->env = env;
+    pool->options = options ? *options : defaults;
+    gl_strbuf desc = GL_STRBUF_INIT;
+    gl_strbuf_printf(&desc, "Python %u.%u on %s", target->python_major, target->python_minor,
+                     target->platform);
+    pool->target_desc = gl_strbuf_detach(&desc);
+    pool->target_repo = repo_create(pool->solv, "target");
+    prep pr = {0};
+    pr.err = err;
+    bool ok = pool->target_desc && build_name_index(pool, &pr);
+    if (ok && nconstraints && !(pool->constraints = calloc(nconstraints, sizeof *pool->constraints)))
+        ok = false;
+    for (size_t i = 0; ok && i < nconstraints; i++) {
+        tconstraint *c = &pool->constraints[pool->nconstraints];
+        if (!parse_checked(&c->req, constraints[i].requirement,
+                           constraints[i].source ? constraints[i].source : "constraint", err)) {
+            free(pr.by_name);
+            return false;
+        }
+        if (c->req.marker && gl_marker_evaluate(c->req.marker, env, NULL, NULL) != 1) {
+            gl_requirement_free(&c->req);
+            continue;
+        }
+        gl_requirement bare = c->req;
+        bare.marker = NULL;
+        c->text = gl_requirement_to_string(&bare);
+        c->source = strdup(constraints[i].source ? constraints[i].source : "constraints");
+        pool->nconstraints++;
+        ok = c->text && c->source;
+    }
+    Queue deps;
+    queue_init(&deps);
+    for (size_t i = 0; ok && i < nroots; i++) {
+        gl_requirement r;
+        if (!parse_checked(&r, root_requirements[i], "requirement", err)) {
+            queue_free(&deps);
+            free(pr.by_name);
+            return false;
+        }
+        if (!r.marker || gl_marker_evaluate(r.marker, env, NULL, NULL) == 1)
+            ok = requirement_deps(pool, &pr, &r, &deps);
+        gl_requirement_free(&r);
+    }
+    queue_free(&deps);
+    for (size_t w = 0; ok && w < pool->nwork; w++) {
+        work_item item = pool->work[w];
+        tproject *proj = &pool->projects[item.project];
+        if (!item.extra) {
+            if (!proj->expanded) {
+                proj->expanded = true;
+                ok = expand_base(pool, &pr, item.project);
+            }
+        } else {
+            ok = expand_extra(pool, &pr, item.project, item.extra);
+        }
+    }
+    free(pr.by_name);
+    if (!ok) {
+        gl_error_set(err, GL_ENOMEM, "preparing the candidates for %s: out of memory",
+                     pool->target_desc ? pool->target_desc : "the target");
+        target_reset(pool);
+        return false;
+    }
+    pool_createwhatprovides(pool->solv);
+    pool->prepared = true;
+    return true;
+}
+
+bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, Queue *deps, gl_error *err)
+{
+    gl_requirement r;
+    if (!parse_checked(&r, requirement, "requirement", err))
+        return false;
+    bool ok = true;
+    if (!r.marker || gl_marker_evaluate(r.marker, pool->env, NULL, NULL) == 1) {
+        prep pr = {0};
+        /* Projects the roots reached are loaded already; anything else is unknown here. */
+        size_t idx;
+        if (!pool->prepared || !strmap_get(&pool->project_index, r.normalized_name, &idx)) {
+            gl_error_set(err, GL_EINVAL, "requirement %s: not among the prepared roots", requirement);
+            ok = false;
+        } else {
+            ok = requirement_deps(pool, &pr, &r, deps);
+            if (!ok)
+                gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
+        }
+    }
+    gl_requirement_free(&r);
+    return ok;
+}
+
+/* ---- the namespace callback: PEP 440 decides which candidates satisfy a requirement --------- */
+
+static bool pinned_exactly(const gl_specifier_set *set)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (set->items[i].op == GL_OP_EQ || set->items[i].op == GL_OP_ARBITRARY)
+            return true;
+    return false;
+}
+
+static Id release_solvable(const trelease *r, Id extra_name)
+{
+    if (!extra_name)
+        return r->solvable;
+    for (size_t i = 0; i < r->nextras; i++)
+        if (r->extras[i].name == extra_name)
+            return r->extras[i].solvable;
+    return 0;
+}
+
+/* Releases matching the requirement, candidates or not (for explanations too). */
+static bool release_matches(const trelease *r, const gl_requirement *req, bool allow_pre)
+{
+    if (req->url)
+        return r->direct_url && !strcmp(r->direct_url, req->url);
+    return gl_specifier_set_contains(&req->specifier, &r->version, allow_pre);
+}
+
+static Id ns_callback(Pool *solv, void *data, Id name, Id evr)
+{
+    gl_pool *pool = data;
+    if (!pool->prepared || name < 0 || (size_t)name >= pool->select_cap || evr < 0 ||
+        (size_t)evr >= pool->parsed_cap || !pool->select[name].project || !pool->parsed[evr])
+        return 0;
+    const tproject *proj = &pool->projects[pool->select[name].project - 1];
+    const gl_requirement *req = pool->parsed[evr];
+    Id extra_name = pool->select[name].extra ? name : 0;
+    bool pinned = pinned_exactly(&req->specifier);
+    Queue q;
+    queue_init(&q);
+    for (int pass = 0; pass < 2 && !q.count; pass++) {
+        bool allow_pre = pool->options.allow_pre || pass == 1;
+        if (pass == 1 && pool->options.allow_pre)
+            break;
+        for (size_t k = proj->nrel; k-- > 0;) {
+            const trelease *r = &proj->rel[k];
+            if (r->out || (r->yanked_only && !pinned) || !release_matches(r, req, allow_pre))
+                continue;
+            Id p = release_solvable(r, extra_name);
+            if (p)
+                queue_push(&q, p);
+        }
+    }
+    Id off = q.count ? pool_queuetowhatprovides(solv, &q) : 0;
+    queue_free(&q);
+    return off;
+}
+
+/* ---- candidates, for the solver and explanations --------------------------------------- */
+
+static const tcand *cand_of(const gl_pool *pool, int solvable)
+{
+    if (!pool->prepared || !pool->target_repo || solvable < pool->target_repo->start ||
+        solvable >= pool->target_repo->end)
+        return NULL;
+    Id off = solvable - pool->target_repo->start;
+    if ((size_t)off >= pool->cands_cap || !pool->projects || pool->solv->solvables[solvable].repo != pool->target_repo)
+        return NULL;
+    return &pool->cands[off];
+}
+
+bool gl_pool_candidate(const gl_pool *pool, int solvable, gl_candidate *out)
+{
+    const tcand *c = cand_of(pool, solvable);
+    if (!c)
+        return false;
+    gl_pool *mut = (gl_pool *)pool; /* scratch space for the file list */
+    const tproject *proj = &pool->projects[c->project];
+    const trelease *r = &proj->rel[c->release];
+    memset(out, 0, sizeof *out);
+    out->name = pool_id2str(pool->solv, proj->name);
+    out->display_name = project_display(proj, pool->solv);
+    out->version = r->version_text;
+    if (c->extra >= 0) {
+        out->extra = pool_id2str(pool->solv, r->extras[c->extra].extra);
+        out->extra_declared = r->extras[c->extra].declared;
+    }
+    out->direct_url = r->direct_url;
+    if (!grow(&mut->cand_files, &mut->cand_files_cap, r->nfiles, sizeof *mut->cand_files))
+        return false;
+    for (size_t i = 0; i < r->nfiles; i++) {
+        gl_candidate_file *f = &mut->cand_files[i];
+        f->filename = r->files[i].filename;
+        f->url = r->files[i].url;
+        f->sha256 = r->files[i].sha256;
+        f->yanked = r->files[i].yanked;
+        f->compatible = r->files[i].compatible;
+    }
+    out->files = mut->cand_files;
+    out->nfiles = r->nfiles;
+    return true;
+}
+
+int gl_pool_find_candidate(const gl_pool *pool, const char *project, const char *version,
+                           const char *extra)
+{
+    if (!pool->prepared || !project || !version)
+        return 0;
+    char *name = gl_name_normalize_dup(project, strlen(project));
+    size_t idx;
+    bool found = name && strmap_get(&pool->project_index, name, &idx);
+    free(name);
+    gl_version v;
+    if (!found || !gl_version_parse_cstr(&v, version, NULL))
+        return 0;
+    Id extra_id = extra ? pool_str2id(pool->solv, extra, 0) : 0;
+    const tproject *proj = &pool->projects[idx];
+    Id result = 0;
+    for (size_t k = proj->nrel; k-- > 0 && !result;) {
+        const trelease *r = &proj->rel[k];
+        /* An exact match: the local label counts ("2.9.0" is not "2.9.0+cu128"). */
+        if (r->out || r->direct_url || gl_version_compare(&r->version, &v) != 0)
+            continue;
+        if (!extra) {
+            result = r->solvable;
+        } else {
+            for (size_t i = 0; i < r->nextras; i++)
+                if (r->extras[i].extra == extra_id)
+                    result = r->extras[i].solvable;
+        }
+    }
+    gl_version_free(&v);
+    return result;
+}
+
+void gl_pool_release_candidates(const gl_pool *pool, int solvable, Queue *out)
+{
+    const tcand *c = cand_of(pool, solvable);
+    if (!c)
+        return;
+    const trelease *r = &pool->projects[c->project].rel[c->release];
+    if (r->solvable)
+        queue_push(out, r->solvable);
+    for (size_t i = 0; i < r->nextras; i++)
+        queue_push(out, r->extras[i].solvable);
+}
+
+/* The candidate whose evr is rank, for printing an extra's link to its project. */
+static const trelease *release_by_rank(const gl_pool *pool, Id name, Id evr, const tproject **projp)
+{
+    if (name < 0 || (size_t)name >= pool->select_cap || !pool->select[name].project)
+        return NULL;
+    const tproject *proj = &pool->projects[pool->select[name].project - 1];
+    unsigned rank = (unsigned)strtoul(pool_id2str(pool->solv, evr), NULL, 10);
+    for (size_t k = 0; k < proj->nrel; k++)
+        if (proj->rel[k].rank == rank) {
+            *projp = proj;
+            return &proj->rel[k];
+        }
+    return NULL;
+}
+
+const char *gl_pool_dep_text(const gl_pool *pool, int dep)
+{
+    Pool *s = pool->solv;
+    if (!ISRELDEP(dep))
+        return NULL;
+    Reldep *rd = GETRELDEP(s, dep);
+    if (rd->flags == REL_NAMESPACE)
+        return pool_id2str(s, rd->evr);
+    if (rd->flags == REL_EQ) {
+        const tproject *proj;
+        const trelease *r = release_by_rank(pool, rd->name, rd->evr, &proj);
+        if (r)
+            return pool_tmpjoin(s, project_display(proj, s), "==", r->version_text);
+    }
+    return NULL;
+}
+
+const char *gl_pool_dep_project(const gl_pool *pool, int dep)
+{
+    Pool *s = pool->solv;
+    if (!ISRELDEP(dep))
+        return NULL;
+    Reldep *rd = GETRELDEP(s, dep);
+    if ((rd->flags != REL_NAMESPACE && rd->flags != REL_EQ) || rd->name < 0 ||
+        (size_t)rd->name >= pool->select_cap || !pool->select[rd->name].project)
+        return NULL;
+    return pool_id2str(s, pool->projects[pool->select[rd->name].project - 1].name);
+}
+
+void gl_pool_describe(const gl_pool *pool, int solvable, gl_strbuf *out)
+{
+    gl_candidate c;
+    if (!gl_pool_candidate(pool, solvable, &c)) {
+        gl_strbuf_puts(out, "an unknown package");
+        return;
+    }
+    gl_strbuf_printf(out, "%s%s%s%s %s", c.display_name, c.extra ? "[" : "", c.extra ? c.extra : "",
+                     c.extra ? "]" : "", c.version);
+}
+
+const char *gl_pool_target_description(const gl_pool *pool)
+{
+    return pool->target_desc ? pool->target_desc : "the target";
+}
+
+#define EXPLAIN_MAX_RELEASES 6
+
+void gl_pool_explain_dep(const gl_pool *pool, int dep, gl_strbuf *out)
+{
+    Pool *s = pool->solv;
+    if (!ISRELDEP(dep))
+        return;
+    Reldep *rd = GETRELDEP(s, dep);
+    if (rd->flags != REL_NAMESPACE || rd->name < 0 || (size_t)rd->name >= pool->select_cap ||
+        !pool->select[rd->name].project || rd->evr < 0 || (size_t)rd->evr >= pool->parsed_cap ||
+        !pool->parsed[rd->evr])
+        return;
+    const tproject *proj = &pool->projects[pool->select[rd->name].project - 1];
+    const gl_requirement *req = pool->parsed[rd->evr];
+    const char *disp = project_display(proj, s);
+    if (!proj->nrel) {
+        gl_strbuf_printf(out, "%s is not listed by any index", disp);
+        return;
+    }
+    size_t shown = 0, matching = 0;
+    bool pinned = pinned_exactly(&req->specifier);
+    for (size_t k = proj->nrel; k-- > 0;) {
+        const trelease *r = &proj->rel[k];
+        if (!release_matches(r, req, true))
+            continue;
+        matching++;
+        if (shown >= EXPLAIN_MAX_RELEASES)
+            continue;
+        if (r->out) {
+            gl_strbuf_printf(out, "%s%s", shown ? "; " : "", r->out);
+        } else if (r->yanked_only && !pinned) {
+            gl_strbuf_printf(out, "%sall files of %s %s are yanked%s%s", shown ? "; " : "", disp,
+                             r->version_text, r->yanked_reason ? ": " : "",
+                             r->yanked_reason ? r->yanked_reason : "");
+        } else if (pool->select[rd->name].extra && !release_solvable(r, rd->name)) {
+            continue;
+        } else {
+            continue; /* a usable release: the conflict is elsewhere */
+        }
+        shown++;
+    }
+    if (matching > shown && shown)
+        gl_strbuf_printf(out, "; and %zu more", matching - shown);
+    if (!matching) {
+        gl_strbuf_printf(out, "no release of %s matches %s; the releases are ", disp, pool_id2str(s, rd->evr));
+        size_t first = proj->nrel > EXPLAIN_MAX_RELEASES ? proj->nrel - EXPLAIN_MAX_RELEASES : 0;
+        if (first)
+            gl_strbuf_puts(out, "…, ");
+        for (size_t k = first; k < proj->nrel; k++)
+            gl_strbuf_printf(out, "%s%s", k > first ? ", " : "", proj->rel[k].version_text);
+    }
+}

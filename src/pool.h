@@ -10,6 +10,8 @@
 
 #include "error.h"
 
+struct gl_strbuf;
+
 struct gl_target;     /* tags.h */
 struct gl_marker_env; /* marker.h */
 
@@ -92,5 +94,54 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
                      const struct gl_marker_env *env, const gl_pool_options *options,
                      const char *const *root_requirements, size_t nroots,
                      const gl_pool_constraint *constraints, size_t nconstraints, gl_error *err);
+
+/* ---- Candidates, for solver.c and explain.c (valid until the next gl_pool_prepare) ----
+ * Numbers below are libsolv solvable and dependency ids. */
+struct s_Pool;
+struct s_Queue;
+
+struct s_Pool *gl_pool_solv(gl_pool *pool);
+/* Appends to deps the dependencies that one requirement stands for (the project, plus one per
+ * extra); appends nothing when its marker is false for the target. */
+bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, struct s_Queue *deps,
+                              gl_error *err);
+
+typedef struct gl_candidate_file {
+    const char *filename, *url, *sha256; /* sha256 NULL when unknown */
+    bool yanked;
+    bool compatible; /* installable on the target (a compatible wheel, or an allowed sdist) */
+} gl_candidate_file;
+
+typedef struct gl_candidate {
+    const char *name;         /* normalised project name */
+    const char *display_name;
+    const char *version;      /* canonical PEP 440 text */
+    const char *extra;        /* NULL for the project itself */
+    bool extra_declared;      /* the release lists the extra in Provides-Extra */
+    const char *direct_url;   /* NULL unless a direct-reference release */
+    const gl_candidate_file *files; /* best first */
+    size_t nfiles;
+} gl_candidate;
+
+/* False when id is not a candidate of the prepared target. */
+bool gl_pool_candidate(const gl_pool *pool, int solvable, gl_candidate *out);
+/* The candidate of a release (extra NULL for the project itself), or 0. */
+int gl_pool_find_candidate(const gl_pool *pool, const char *project, const char *version,
+                           const char *extra);
+/* Every candidate (the project and each of its extras) of the release of solvable. */
+void gl_pool_release_candidates(const gl_pool *pool, int solvable, struct s_Queue *out);
+
+/* "transformers>=4.55.0" for a requirement dependency, "unsloth==2025.3.1" for an extra's
+ * link to its project; NULL for anything else. */
+const char *gl_pool_dep_text(const gl_pool *pool, int dep);
+/* Normalised project name a dependency is about ("unsloth" for "unsloth[colab]>=1"), or NULL. */
+const char *gl_pool_dep_project(const gl_pool *pool, int dep);
+/* "trl 0.21.0", "unsloth[colab] 2025.3.1". */
+void gl_pool_describe(const gl_pool *pool, int solvable, struct gl_strbuf *out);
+/* Why no candidate satisfies dep: one line per release that matches it but cannot be used
+ * ("no file of torch 2.4.1+cu121 supports Python 3.13 on win_amd64"), or what exists. */
+void gl_pool_explain_dep(const gl_pool *pool, int dep, struct gl_strbuf *out);
+/* "Python 3.11 on manylinux_2_35_x86_64". */
+const char *gl_pool_target_description(const gl_pool *pool);
 
 #endif

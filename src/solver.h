@@ -35,6 +35,7 @@ typedef struct gl_pin_file {
     char *url;
     char *sha256; /* NULL when no digest is known (never invented) */
     bool yanked;
+    bool compatible; /* installable on the target; the others follow, for reference */
 } gl_pin_file;
 
 /* Why a pin is there: an input line, or another pin that requires it. */
@@ -50,7 +51,8 @@ typedef struct gl_pin {
     char *version;      /* as published: "2.9.0+cu128" */
     char **extras;      /* normalised, sorted, those the solution needed */
     size_t nextras;
-    gl_pin_file *files; /* every file of the release usable on the target; the best one first */
+    gl_pin_file *files; /* every file of the release (from the index it was taken from): the best
+                           one for the target first, then the other usable ones, then the rest */
     size_t nfiles;
     gl_via *via;        /* sorted: input lines first, then requiring pins by name */
     size_t nvia;

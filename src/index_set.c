@@ -275,22 +275,42 @@ void gl_index_set_lookup(const gl_index_set *set, const char *project, gl_index_
     }
 }
 
+/* Length of url's origin ("https://host:port"), 0 when it has none. */
+static size_t origin_len(const char *url)
+{
+    size_t start, end;
+    return authority_span(url, &start, &end) ? end : 0;
+}
+
+static bool has_prefix_at_boundary(const char *url, const char *prefix, size_t n)
+{
+    return !strncmp(url, prefix, n) && (url[n] == '\0' || url[n] == '/' || url[n] == '?' || url[n] == '#');
+}
+
+/* Rewrites url from one side of an index's aliasing to the other: by the longest matching
+ * index URL, else by the index's origin (a mirror's file links leave the index path:
+ * "../../files/x.whl" from /simple/x/ is still the mirror standing for that host). */
 static char *swap_prefix(const gl_index_set *set, const char *url, bool to_fetch)
 {
-    const gl_index *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < set->count; i++) {
-        const char *from = to_fetch ? set->items[i].url : set->items[i].fetch_url;
-        size_t n = strlen(from);
-        if (n > best_len && !strncmp(url, from, n) && (url[n] == '\0' || url[n] == '/' || url[n] == '?')) {
-            best = &set->items[i];
-            best_len = n;
+    const char *from_best = NULL, *to_best = NULL;
+    size_t best_len = 0, to_len = 0;
+    for (int by_origin = 0; by_origin < 2 && !from_best; by_origin++)
+        for (size_t i = 0; i < set->count; i++) {
+            const char *from = to_fetch ? set->items[i].url : set->items[i].fetch_url;
+            const char *to = to_fetch ? set->items[i].fetch_url : set->items[i].url;
+            size_t n = by_origin ? origin_len(from) : strlen(from);
+            size_t m = by_origin ? origin_len(to) : strlen(to);
+            if (n && n > best_len && has_prefix_at_boundary(url, from, n)) {
+                from_best = from;
+                to_best = to;
+                best_len = n;
+                to_len = m;
+            }
         }
-    }
-    if (!best)
+    if (!from_best)
         return strdup(url);
     gl_strbuf b = GL_STRBUF_INIT;
-    if (!gl_strbuf_puts(&b, to_fetch ? best->fetch_url : best->url) || !gl_strbuf_puts(&b, url + best_len)) {
+    if (!gl_strbuf_append(&b, to_best, to_len) || !gl_strbuf_puts(&b, url + best_len)) {
         gl_strbuf_free(&b);
         return NULL;
     }

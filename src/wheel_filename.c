@@ -23,6 +23,11 @@ static char lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+static bool is_separator(char c)
+{
+    return c == '-' || c == '_' || c == '.';
+}
+
 static int hex_value(char c)
 {
     if (c >= '0' && c <= '9')
@@ -52,7 +57,7 @@ static char *normalize_name(const char *s, size_t n)
     size_t j = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '-' || c == '_' || c == '.') {
+        if (is_separator(c)) {
             if (j == 0 || out[j - 1] != '-')
                 out[j++] = '-';
         } else {
@@ -63,19 +68,27 @@ static char *normalize_name(const char *s, size_t n)
     return out;
 }
 
+static size_t count_non_separators(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += !is_separator(s[i]);
+    return count;
+}
+
 /* Compares normalised forms without allocating. */
 static bool same_project(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t i = 0, j = 0;
     for (;;) {
-        bool a_sep = i < an && (a[i] == '-' || a[i] == '_' || a[i] == '.');
-        bool b_sep = j < bn && (b[j] == '-' || b[j] == '_' || b[j] == '.');
+        bool a_sep = i < an && is_separator(a[i]);
+        bool b_sep = j < bn && is_separator(b[j]);
         if (a_sep != b_sep)
             return false;
         if (a_sep) {
-            while (i < an && (a[i] == '-' || a[i] == '_' || a[i] == '.'))
+            while (i < an && is_separator(a[i]))
                 i++;
-            while (j < bn && (b[j] == '-' || b[j] == '_' || b[j] == '.'))
+            while (j < bn && is_separator(b[j]))
                 j++;
             continue;
         }
@@ -304,10 +317,15 @@ static bool try_sdist_split(gl_dist_filename *out, const char *stem, size_t name
     return true;
 }
 
-static void reset(gl_dist_filename *f)
+static void clear_sdist(gl_dist_filename *f)
 {
     gl_dist_filename_free(f);
+    f->kind = GL_DIST_SDIST;
 }
+
+/* A version's own '-'s are few (post, pre and dev separators, a local label's parts); trying
+ * more splits than this only costs time on hostile input. */
+#define MAX_SDIST_SPLITS 16
 
 static bool parse_sdist(gl_dist_filename *out, const char *original, const char *stem,
                         size_t n, const char *project, gl_error *err)
@@ -316,34 +334,44 @@ static bool parse_sdist(gl_dist_filename *out, const char *original, const char 
     gl_error verr;
     gl_error_clear(&verr);
     if (project) {
-        size_t pn = strlen(project);
-        for (size_t i = 0; i < n; i++) {
-            if (stem[i] != '-' || !same_project(stem, i, project, pn))
+        /* Only one '-' can end a prefix that normalises to the project: the first one after
+         * as many letters and digits as the project has (later ones leave a trailing '-'). */
+        size_t pn = strlen(project), want = count_non_separators(project, pn), seen = 0;
+        for (size_t i = 0; i < n && seen <= want; i++) {
+            if (stem[i] != '-') {
+                seen += !is_separator(stem[i]);
                 continue;
-            if (try_sdist_split(out, stem, i, n, &verr))
-                return true;
-            if (verr.code == GL_ENOMEM)
-                break;
-            reset(out);
-            out->kind = GL_DIST_SDIST;
+            }
+            if (seen < want)
+                continue;
+            if (same_project(stem, i, project, pn)) {
+                if (try_sdist_split(out, stem, i, n, &verr))
+                    return true;
+                clear_sdist(out);
+                if (verr.code == GL_ENOMEM) {
+                    gl_error_set(err, GL_ENOMEM, "out of memory parsing '%.*s'", QUOTE_MAX,
+                                 original);
+                    return false;
+                }
+            }
+            break;
         }
     }
-    bool any_dash = false;
+    size_t tried = 0;
     gl_error last_dash_err;
     gl_error_clear(&last_dash_err);
-    for (size_t i = n; i-- > 0;) {
+    for (size_t i = n; i-- > 0 && tried < MAX_SDIST_SPLITS;) {
         if (stem[i] != '-')
             continue;
         gl_error_clear(&verr);
         if (try_sdist_split(out, stem, i, n, &verr))
             return true;
+        clear_sdist(out);
         if (verr.code == GL_ENOMEM) {
             gl_error_set(err, GL_ENOMEM, "out of memory parsing '%.*s'", QUOTE_MAX, original);
             return false;
         }
-        reset(out);
-        out->kind = GL_DIST_SDIST;
-        if (!any_dash) {
+        if (tried == 0) {
             /* The split at the last '-' is the one the reader expects: report its failure. */
             const char *problem = name_problem(stem, i, false);
             if (problem)
@@ -351,9 +379,9 @@ static bool parse_sdist(gl_dist_filename *out, const char *original, const char 
             else
                 last_dash_err = verr;
         }
-        any_dash = true;
+        tried++;
     }
-    if (!any_dash)
+    if (tried == 0)
         fail(err, "sdist", original, "expected NAME-VERSION before the archive suffix");
     else
         fail(err, "sdist", original, last_dash_err.message);

@@ -6,12 +6,6 @@
 
 #include "strbuf.h"
 
-/* Python's str.isspace() for the ASCII range, as packaging's \s sees it. */
-static bool is_space(unsigned char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
-}
-
 static unsigned char to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
 /* Keeps error messages readable (and on one line) whatever the input holds. */
@@ -87,13 +81,13 @@ static bool parse_one(gl_specifier *out, const char *item, size_t len, const cha
         return spec_fail(err, whole, whole_len, "expected an operator (~=, ==, !=, <=, >=, <, >, ===)");
     const char *v = item + oplen;
     size_t vlen = len - oplen;
-    while (vlen && is_space((unsigned char)*v))
-        v++, vlen--;
+    for (size_t n; (n = gl_version_space_at(v, v + vlen));)
+        v += n, vlen -= n;
     if (!vlen)
         return spec_fail(err, whole, whole_len, "no version after the operator");
     for (size_t i = 0; i < vlen; i++) {
         unsigned char c = (unsigned char)v[i];
-        if (is_space(c))
+        if (gl_version_space_at(v + i, v + vlen))
             return spec_fail(err, whole, whole_len, "whitespace inside the version");
         if (out->op == GL_OP_ARBITRARY && (c == ';' || c == ')'))
             return spec_fail(err, whole, whole_len, "'===' versions may not contain ';' or ')'");
@@ -144,10 +138,10 @@ static bool parse_one(gl_specifier *out, const char *item, size_t len, const cha
 
 static bool trim(const char **p, size_t *len)
 {
-    while (*len && is_space((unsigned char)**p))
-        (*p)++, (*len)--;
-    while (*len && is_space((unsigned char)(*p)[*len - 1]))
-        (*len)--;
+    for (size_t n; (n = gl_version_space_at(*p, *p + *len));)
+        *p += n, *len -= n;
+    for (size_t n; (n = gl_version_space_before(*p, *p + *len));)
+        *len -= n;
     return *len != 0;
 }
 

@@ -13,6 +13,46 @@ static bool is_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
 }
 
+/* UTF-8 encodings of the non-ASCII characters Python's str.isspace() accepts. */
+static const char *const unicode_spaces[] = {
+    "\xc2\x85",     "\xc2\xa0",     "\xe1\x9a\x80", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82",
+    "\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85", "\xe2\x80\x86", "\xe2\x80\x87", "\xe2\x80\x88",
+    "\xe2\x80\x89", "\xe2\x80\x8a", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf", "\xe2\x81\x9f",
+    "\xe3\x80\x80",
+};
+
+size_t gl_version_space_at(const char *p, const char *end)
+{
+    if (p >= end)
+        return 0;
+    if (is_space((unsigned char)*p))
+        return 1;
+    if (!((unsigned char)*p & 0x80))
+        return 0;
+    for (size_t i = 0; i < sizeof unicode_spaces / sizeof unicode_spaces[0]; i++) {
+        size_t n = strlen(unicode_spaces[i]);
+        if ((size_t)(end - p) >= n && !memcmp(p, unicode_spaces[i], n))
+            return n;
+    }
+    return 0;
+}
+
+size_t gl_version_space_before(const char *start, const char *end)
+{
+    if (end <= start)
+        return 0;
+    if (is_space((unsigned char)end[-1]))
+        return 1;
+    if (!((unsigned char)end[-1] & 0x80))
+        return 0;
+    for (size_t i = 0; i < sizeof unicode_spaces / sizeof unicode_spaces[0]; i++) {
+        size_t n = strlen(unicode_spaces[i]);
+        if ((size_t)(end - start) >= n && !memcmp(end - n, unicode_spaces[i], n))
+            return n;
+    }
+    return 0;
+}
+
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 static unsigned char to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
@@ -132,6 +172,20 @@ static bool fail(gl_version *out, gl_error *err, const char *text, size_t len, c
     return false;
 }
 
+/* "unexpected 'bc' after '1.0-a'": what the parser could not place, and how far it got. */
+static bool fail_unexpected(gl_version *out, gl_error *err, const char *text, size_t len,
+                            const unsigned char *parsed_from, const unsigned char *at, const unsigned char *end)
+{
+    char quoted[200], rest[80], parsed[80];
+    quote_input(quoted, sizeof quoted, text, len);
+    quote_input(rest, sizeof rest, (const char *)at, (size_t)(end - at));
+    quote_input(parsed, sizeof parsed, (const char *)parsed_from, (size_t)(at - parsed_from));
+    gl_error_set(err, GL_EINVAL,
+                 "invalid version '%s': unexpected '%s' after '%s'", quoted, rest, parsed);
+    gl_version_free(out);
+    return false;
+}
+
 /* Copies the local label lower-cased with '.' separators and numeric segments without
  * leading zeros, as packaging's str(Version) prints it. */
 static char *normalise_local(const unsigned char *p, const unsigned char *end)
@@ -169,19 +223,20 @@ bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *e
     if (!text)
         return fail(out, err, "", 0, "no version given", NULL, NULL);
     cursor c = {(const unsigned char *)text, (const unsigned char *)text + len};
-    while (c.p < c.end && is_space(*c.p))
-        c.p++;
-    while (c.end > c.p && is_space(c.end[-1]))
-        c.end--;
+    for (size_t n; (n = gl_version_space_at((const char *)c.p, (const char *)c.end));)
+        c.p += n;
+    for (size_t n; (n = gl_version_space_before((const char *)c.p, (const char *)c.end));)
+        c.end -= n;
     if (c.p == c.end)
         return fail(out, err, text, len, "empty version", NULL, NULL);
+    const unsigned char *start = c.p;
     if (to_lower(*c.p) == 'v')
         c.p++;
 
     uint64_t number;
     enum number_result r = read_number(&c, &number);
     if (r == NUMBER_NONE)
-        return fail(out, err, text, len, "expected a release number", c.p, c.end);
+        return fail(out, err, text, len, "a version starts with a release number (digits)", NULL, NULL);
     if (r == NUMBER_OVERFLOW)
         return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
     if (c.p < c.end && *c.p == '!') {
@@ -279,13 +334,15 @@ bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *e
 
     if (c.p < c.end && *c.p == '+') {
         c.p++;
-        const unsigned char *start = c.p;
+        const unsigned char *label = c.p;
         /* [a-z0-9]+ ([-_.][a-z0-9]+)* */
         for (;;) {
+            if (c.p == c.end && c.p == label)
+                return fail(out, err, text, len, "empty local version label after '+'", NULL, NULL);
+            if (c.p == label && !is_alnum_lower(*c.p))
+                return fail(out, err, text, len, "a local version label starts with a letter or digit", c.p, c.end);
             if (c.p == c.end || !is_alnum_lower(*c.p))
-                return fail(out, err, text, len,
-                            c.p == start ? "empty local version label" : "empty segment in local version label",
-                            c.p, c.end);
+                return fail(out, err, text, len, "empty segment in local version label", c.p, c.end);
             while (c.p < c.end && is_alnum_lower(*c.p))
                 c.p++;
             if (c.p == c.end)
@@ -295,7 +352,7 @@ bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *e
                             c.p, c.end);
             c.p++;
         }
-        out->local = normalise_local(start, c.p);
+        out->local = normalise_local(label, c.p);
         if (!out->local) {
             gl_error_set(err, GL_ENOMEM, "out of memory parsing version");
             gl_version_free(out);
@@ -303,7 +360,7 @@ bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *e
         }
     }
     if (c.p != c.end)
-        return fail(out, err, text, len, "unexpected text", c.p, c.end);
+        return fail_unexpected(out, err, text, len, start, c.p, c.end);
     return true;
 }
 

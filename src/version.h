@@ -43,6 +43,12 @@ bool gl_version_parse_cstr(gl_version *out, const char *text, gl_error *err);
 void gl_version_free(gl_version *v);
 bool gl_version_copy(gl_version *dst, const gl_version *src);
 
+/* Length in bytes of the whitespace character (Python's str.isspace(): ASCII, or a UTF-8
+ * encoded Unicode space such as U+00A0) that starts at p / ends at end; 0 if there is none.
+ * Versions and specifiers allow such whitespace around them, as packaging's \s does. */
+size_t gl_version_space_at(const char *p, const char *end);
+size_t gl_version_space_before(const char *start, const char *end);
+
 /* PEP 440 total order, local labels included: <0, 0, >0. */
 int gl_version_compare(const gl_version *a, const gl_version *b);
 /* The same order with local labels ignored. */

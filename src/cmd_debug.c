@@ -153,6 +153,20 @@ static bool verb_requirement(int argc, char **argv, gl_strbuf *out, gl_error *er
     return true;
 }
 
+static void put_tag_set(gl_strbuf *out, const char *key, char **tags, size_t n)
+{
+    gl_strbuf_printf(out, "\n%s: ", key);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            gl_strbuf_putc(out, '.');
+        gl_strbuf_puts(out, tags[i]);
+    }
+}
+
+/* Prints the parsed filename, one "key: value" a line: name (PEP 503-normalised), version
+ * (canonical PEP 440), build, python, abi, platform (tag sets dotted), kind, rank (wheels that
+ * fit the target) and compatible. An sdist is compatible whenever it parses: it can be built
+ * anywhere. */
 static bool verb_wheel(int argc, char **argv, gl_strbuf *out, gl_error *err)
 {
     const char *filename = NULL, *python = "3.11", *platform = "manylinux_2_35_x86_64";

@@ -363,6 +363,11 @@ static void describe_here(const parser *p, char *buf, size_t size)
         return;
     }
     size_t n = word_len_at(p, p->pos);
+    unsigned char c = (unsigned char)p->text[p->pos];
+    if (n == 0 && (c < 0x20 || c >= 0x7f)) {
+        snprintf(buf, size, "byte 0x%02x at column %zu", c, p->pos + 1);
+        return;
+    }
     if (n == 0)
         n = 1;
     if (n > 40)

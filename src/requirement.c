@@ -119,10 +119,13 @@ static char peek(const req_parser *p) { return at_end(p) ? '\0' : p->text[p->pos
 
 static void describe_here(const req_parser *p, char *buf, size_t size)
 {
+    unsigned char c = at_end(p) ? 0 : (unsigned char)p->text[p->pos];
     if (at_end(p))
         snprintf(buf, size, "end of input");
+    else if (c < 0x20 || c >= 0x7f)
+        snprintf(buf, size, "byte 0x%02x at column %zu", c, p->pos + 1);
     else
-        snprintf(buf, size, "'%c' at column %zu", p->text[p->pos], p->pos + 1);
+        snprintf(buf, size, "'%c' at column %zu", c, p->pos + 1);
 }
 
 /* A run of name characters starting here; its length (0 when none). */
@@ -289,6 +292,21 @@ static bool parse_url_part(req_parser *p, const gl_marker_env *vars)
 
 static bool parse_specifier_text(req_parser *p, const char *text, size_t len)
 {
+    /* PEP 508 has no empty list items: "a>=1," and "a>=1,,<2" are errors */
+    size_t item_start = 0;
+    bool blank = true;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || text[i] == ',') {
+            bool whole_text_blank = item_start == 0 && i == len;
+            if (blank && !whole_text_blank)
+                return fail(p, GL_EINVAL, "empty item in the version specifier list '%.*s'",
+                            (int)(len > 200 ? 200 : len), text);
+            item_start = i + 1;
+            blank = true;
+        } else if (!is_ws(text[i])) {
+            blank = false;
+        }
+    }
     gl_error serr;
     gl_error_clear(&serr);
     if (!gl_specifier_set_parse(&p->out->specifier, text, len, &serr))
@@ -342,6 +360,11 @@ bool gl_requirement_parse_env(gl_requirement *out, const char *text, size_t len,
         if (peek(&p) == '[') {
             ok = parse_extras(&p);
             skip_ws(&p);
+        }
+        if (ok && !at_end(&p) && !strchr("<>=!~(;@", peek(&p))) {
+            char here[64];
+            describe_here(&p, here, sizeof here);
+            ok = fail(&p, GL_EINVAL, "expected '[', a version specifier, '@' or ';' after the name, found %s", here);
         }
         if (ok)
             ok = peek(&p) == '@' ? parse_url_part(&p, vars) : parse_version_part(&p, vars);

@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "index_set.h"
+#include "lock.h"
 #include "reqfile.h"
 #include "solver.h"
 
@@ -22,7 +24,8 @@ typedef struct gl_cli_inputs {
     size_t nextra_index_urls;
     const char **upgrade_packages;
     size_t nupgrade_packages;
-    bool upgrade_all, pre, offline, generate_hashes, annotate, header, quiet;
+    bool upgrade_all, pre, offline, refresh, generate_hashes, annotate, header, quiet;
+    gl_index_set indexes;    /* the indexes asked for, in priority order (PyPI by default) */
     gl_reqfile requirements; /* every -r, -c and command-line requirement, in order */
     char *command_line;      /* the regenerating command, for the header */
 } gl_cli_inputs;
@@ -33,6 +36,15 @@ typedef struct gl_cli_inputs {
 bool gl_cli_inputs_parse(gl_cli_inputs *in, int argc, char **argv, const char *verb,
                          const char **positional, gl_error *err);
 void gl_cli_inputs_free(gl_cli_inputs *in);
+
+/* Loads the package data into pool: --snapshot DIR; else the embedded snapshot when it holds
+ * every index asked for (and --refresh is not given); else the indexes over the network through
+ * the cache (--offline: the cache only). *source_description says which, for the header. */
+gl_pool *gl_cli_load_pool(gl_cli_inputs *in, char **source_description, gl_error *err);
+
+/* The lock's --index-url / --extra-index-url lines: the public URLs of the indexes used,
+ * nothing when that is PyPI alone (pip's default). */
+bool gl_cli_inputs_lock_indexes(const gl_cli_inputs *in, gl_lock *lock);
 
 /* Loads the package data the inputs name, solves, and hands back the solution (NULL on
  * failure; for GL_EUNSAT, *explanation holds the full text). */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fetch.h"
 
 static const char usage[] =
     "usage: gpulock <command> [options]\n"
@@ -55,9 +56,17 @@ int main(int argc, char **argv)
         {"why", gl_cmd_why},
         {"snapshot", gl_cmd_snapshot},
     };
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (!strcmp(verb, verbs[i].name))
-            return verbs[i].run(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        if (strcmp(verb, verbs[i].name))
+            continue;
+        /* libcurl's process-wide set-up, once, before anything could start a thread. */
+        gl_error err;
+        if (!gl_fetch_global_init(&err))
+            return gl_cli_report(&err);
+        int rc = verbs[i].run(argc - 1, argv + 1);
+        gl_fetch_global_cleanup();
+        return rc;
+    }
     fprintf(stderr, "gpulock: unknown command '%s'\n\n%s", verb, usage);
     return GL_EXIT_INPUT;
 }

@@ -1,12 +1,19 @@
 """tools/check-lock, the independent lockfile checker, proven able to accept a correct lockfile and
 to reject each kind of broken one (the other lockfile tests rely on it)."""
+import json
+import os
+import re
 import subprocess
 import sys
 import tempfile
 import unittest
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
 
+from harness import MirrorServer, render_mirror
 from fixtures.lockcheck import CHECK_LOCK, check_lock, page_digests, render_fixture, write_wheel
+
+expand_platform = SourceFileLoader("check_lock", str(CHECK_LOCK)).load_module().expand_platform
 
 INPUTS = ["alpha", "outer", "native"]
 
@@ -186,6 +193,72 @@ class CheckerTest(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertNotIn("ok:", result.stdout)
         self.assertIn("pip", result.stderr)
+
+
+class CheckerAgainstPipTest(unittest.TestCase):
+    """pip itself, resolving against the rendered facts, is an oracle for the checker on real data: the
+    checker accepts pip's resolution, and rejects it once one pin is moved off what pip chose."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = Path(render_mirror(stub_wheels=True))
+        cls.tmp = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def pip_resolution(self, requirements, index_urls):
+        report = Path(self.tmp.name) / "report.json"
+        platforms = [arg for p in expand_platform("manylinux_2_35_x86_64") for arg in ("--platform", p)]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+        env["PIP_CONFIG_FILE"] = os.devnull
+        cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--no-cache-dir",
+               "--target", str(Path(self.tmp.name) / "target"), "--report", str(report),
+               "--python-version", "3.11", "--only-binary", ":all:", *platforms,
+               "--index-url", index_urls[0]]
+        for url in index_urls[1:]:
+            cmd += ["--extra-index-url", url]
+        result = subprocess.run(cmd + list(requirements), capture_output=True, text=True, env=env, timeout=600)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        installs = json.loads(report.read_text())["install"]
+        return {re.sub(r"[-_.]+", "-", i["metadata"]["name"]).lower(): i["metadata"]["version"] for i in installs}
+
+    def write(self, pins):
+        path = Path(self.tmp.name) / "pip-lock.txt"
+        path.write_text("".join(f"{n}=={v}\n" for n, v in sorted(pins.items())), encoding="utf-8")
+        return path
+
+    def test_pip_resolution_of_trl_stack(self):
+        reqs = ["transformers==4.45.2", "trl==0.11.4"]
+        with MirrorServer(self.root / "pypi") as pypi:
+            pins = self.pip_resolution(reqs, [pypi.url + "/simple"])
+        self.assertEqual(pins["trl"], "0.11.4")
+        mirrors = [self.root / "pypi"]
+        ok = check_lock(self.write(pins), mirrors, requirements=reqs)
+        self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)
+        # transformers 4.45.2 needs tokenizers<0.21,>=0.20
+        broken = check_lock(self.write(dict(pins, tokenizers="0.19.1")), mirrors, requirements=reqs)
+        self.assertEqual(broken.returncode, 1, broken.stdout + broken.stderr)
+        self.assertIn("transformers==4.45.2", broken.stdout)
+        self.assertIn("tokenizers==0.19.1 is pinned", broken.stdout)
+
+    def test_pip_resolution_of_torch_cu121(self):
+        reqs = ["torch==2.4.1"]
+        with MirrorServer(self.root / "pytorch") as pytorch, MirrorServer(self.root / "pypi") as pypi:
+            pins = self.pip_resolution(reqs, [pytorch.url + "/whl/cu121", pypi.url + "/simple"])
+        self.assertEqual(pins["torch"], "2.4.1+cu121")
+        mirrors = [self.root / "pytorch" / "whl" / "cu121", self.root / "pypi"]
+        ok = check_lock(self.write(pins), mirrors, requirements=reqs)
+        self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)
+        # the exact nvidia pins of a CUDA build are requirements too
+        broken = check_lock(self.write(dict(pins, **{"nvidia-nccl-cu12": "2.27.5"})), mirrors, requirements=reqs)
+        self.assertEqual(broken.returncode, 1, broken.stdout + broken.stderr)
+        self.assertIn("nvidia-nccl-cu12==2.20.5", broken.stdout)
+        # torch 2.4.1 was never built for CPython 3.13
+        newer = check_lock(self.write(pins), mirrors, requirements=reqs, python="3.13")
+        self.assertEqual(newer.returncode, 1, newer.stdout + newer.stderr)
+        self.assertIn("torch==2.4.1+cu121: no file is installable on Python 3.13", newer.stdout)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ static void quote_input(char *dst, size_t size, const char *text, size_t len)
     dst[n] = '\0';
 }
 
+static bool isdigit_ascii(char c) { return c >= '0' && c <= '9'; }
+
 static const struct {
     const char *text;
     gl_spec_op op;
@@ -77,14 +79,23 @@ static bool parse_one(gl_specifier *out, const char *item, size_t len, const cha
             break;
         }
     }
-    if (!oplen)
-        return spec_fail(err, whole, whole_len, "expected an operator (~=, ==, !=, <=, >=, <, >, ===)");
+    if (!oplen) {
+        char reason[200], quoted[120];
+        quote_input(quoted, sizeof quoted, item, len);
+        snprintf(reason, sizeof reason, "expected an operator (~=, ==, !=, <=, >=, <, >, ===) at '%s'", quoted);
+        return spec_fail(err, whole, whole_len, reason);
+    }
     const char *v = item + oplen;
     size_t vlen = len - oplen;
     for (size_t n; (n = gl_version_space_at(v, v + vlen));)
         v += n, vlen -= n;
-    if (!vlen)
-        return spec_fail(err, whole, whole_len, "no version after the operator");
+    if (!vlen || (out->op != GL_OP_ARBITRARY && !(isdigit_ascii(*v) || *v == 'v' || *v == 'V'))) {
+        char reason[200], quoted[120];
+        quote_input(quoted, sizeof quoted, v, vlen);
+        snprintf(reason, sizeof reason, vlen ? "expected a version after '%s', found '%s'" : "no version after '%s'",
+                 op_text(out->op), quoted);
+        return spec_fail(err, whole, whole_len, reason);
+    }
     for (size_t i = 0; i < vlen; i++) {
         unsigned char c = (unsigned char)v[i];
         if (gl_version_space_at(v + i, v + vlen))

@@ -1,6 +1,6 @@
 /* url.c — resolution goes through libcurl's RFC 3986 parser so that gpulock and the transfer
- * that later fetches the URL agree on what it means; redaction is plain text work because it
- * must also cope with URLs no parser accepts. */
+ * that later fetches the URL agree on what it means; taking the file name and redacting are
+ * plain text work on URLs that are already absolute (redaction must cope with any text). */
 #include "url.h"
 
 #include <stdbool.h>
@@ -12,55 +12,87 @@
 
 #define SHOW_MAX 300 /* longest URL shown in an error message */
 
-char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_error *err)
+struct gl_url_base {
+    CURLU *handle;
+    char *text; /* as given, for messages */
+};
+
+gl_url_base *gl_url_base_new(const char *base, gl_error *err)
+{
+    gl_url_base *b = calloc(1, sizeof *b);
+    if (b) {
+        b->handle = curl_url();
+        b->text = strdup(base ? base : "");
+    }
+    if (!b || !b->handle || !b->text) {
+        gl_url_base_free(b);
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    CURLUcode rc = curl_url_set(b->handle, CURLUPART_URL, b->text, 0);
+    if (rc != CURLUE_OK) {
+        char shown[SHOW_MAX];
+        gl_url_redact_to(b->text, shown, sizeof shown);
+        gl_error_set(err, GL_EINVAL, "bad base URL '%s': %s", shown, curl_url_strerror(rc));
+        gl_url_base_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void gl_url_base_free(gl_url_base *b)
+{
+    if (!b)
+        return;
+    curl_url_cleanup(b->handle);
+    free(b->text);
+    free(b);
+}
+
+static char *resolve_failed(const gl_url_base *b, const char *ref, CURLUcode rc, gl_error *err)
+{
+    char shown_base[SHOW_MAX], shown_ref[SHOW_MAX];
+    gl_url_redact_to(b->text, shown_base, sizeof shown_base);
+    gl_url_redact_to(ref, shown_ref, sizeof shown_ref);
+    gl_error_set(err, GL_EINVAL, "cannot resolve '%s' against '%s': %s", shown_ref, shown_base,
+                 curl_url_strerror(rc));
+    return NULL;
+}
+
+char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment, gl_error *err)
 {
     if (fragment)
         *fragment = NULL;
-    char shown_base[SHOW_MAX], shown_ref[SHOW_MAX];
-    gl_url_redact_to(base, shown_base, sizeof shown_base);
-    gl_url_redact_to(ref, shown_ref, sizeof shown_ref);
-
     /* Browsers ignore spaces and control characters around an href. */
-    while (*ref && (unsigned char)*ref <= ' ')
-        ref++;
-    size_t reflen = strlen(ref);
-    while (reflen > 0 && (unsigned char)ref[reflen - 1] <= ' ')
-        reflen--;
-    char *trimmed = strndup(ref, reflen);
-    CURLU *u = curl_url();
-    if (!trimmed || !u) {
+    const char *start = ref;
+    while (*start && (unsigned char)*start <= ' ')
+        start++;
+    size_t len = strlen(start);
+    while (len > 0 && (unsigned char)start[len - 1] <= ' ')
+        len--;
+    char *trimmed = start[len] ? strndup(start, len) : NULL;
+    CURLU *u = curl_url_dup(b->handle);
+    if ((start[len] && !trimmed) || !u) {
         free(trimmed);
         curl_url_cleanup(u);
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return NULL;
     }
     char *abs = NULL, *frag = NULL, *result = NULL;
-    CURLUcode rc = curl_url_set(u, CURLUPART_URL, base, 0);
-    if (rc != CURLUE_OK) {
-        gl_error_set(err, GL_EINVAL, "cannot resolve '%s' against '%s': bad base URL: %s",
-                     shown_ref, shown_base, curl_url_strerror(rc));
-        goto out;
-    }
     /* A relative reference set on a handle holding a URL is resolved against it;
      * CURLU_URLENCODE escapes spaces and non-ASCII bytes but leaves existing %XX alone. */
-    rc = curl_url_set(u, CURLUPART_URL, trimmed, CURLU_URLENCODE);
-    if (rc != CURLUE_OK) {
-        gl_error_set(err, GL_EINVAL, "cannot resolve '%s' against '%s': %s", shown_ref,
-                     shown_base, curl_url_strerror(rc));
-        goto out;
+    CURLUcode rc = curl_url_set(u, CURLUPART_URL, trimmed ? trimmed : start, CURLU_URLENCODE);
+    if (rc == CURLUE_OK) {
+        rc = curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0);
+        if (rc == CURLUE_NO_FRAGMENT)
+            rc = CURLUE_OK;
     }
-    rc = curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0);
-    if (rc != CURLUE_OK && rc != CURLUE_NO_FRAGMENT) {
-        gl_error_set(err, GL_EINVAL, "cannot resolve '%s' against '%s': %s", shown_ref,
-                     shown_base, curl_url_strerror(rc));
-        goto out;
-    }
-    if (frag)
-        curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0);
-    rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
+    if (rc == CURLUE_OK && frag)
+        rc = curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0);
+    if (rc == CURLUE_OK)
+        rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
     if (rc != CURLUE_OK) {
-        gl_error_set(err, GL_EINVAL, "cannot resolve '%s' against '%s': %s", shown_ref,
-                     shown_base, curl_url_strerror(rc));
+        resolve_failed(b, ref, rc, err);
         goto out;
     }
     /* Hand out malloc'd copies so callers free with free(), not curl_free(). */
@@ -82,6 +114,22 @@ out:
     return result;
 }
 
+char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_error *err)
+{
+    if (fragment)
+        *fragment = NULL;
+    gl_url_base *b = gl_url_base_new(base, err);
+    if (!b) {
+        char shown_ref[SHOW_MAX];
+        gl_url_redact_to(ref, shown_ref, sizeof shown_ref);
+        gl_error_prefix(err, "cannot resolve '%s': ", shown_ref);
+        return NULL;
+    }
+    char *url = gl_url_base_resolve(b, ref, fragment, err);
+    gl_url_base_free(b);
+    return url;
+}
+
 static int hex_digit(char c)
 {
     if (c >= '0' && c <= '9')
@@ -93,31 +141,45 @@ static int hex_digit(char c)
     return -1;
 }
 
+/* The path of an absolute URL per RFC 3986's generic syntax: after "scheme:" and any
+ * "//authority", up to '?' or '#'. False when url has no scheme. */
+static bool url_path(const char *url, const char **path, size_t *len)
+{
+    const char *p = url;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return false;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p != ':')
+        return false;
+    p++;
+    if (p[0] == '/' && p[1] == '/')
+        p += 2 + strcspn(p + 2, "/?#");
+    *path = p;
+    *len = strcspn(p, "?#");
+    return true;
+}
+
 char *gl_url_filename(const char *url, gl_error *err)
 {
     char shown[SHOW_MAX];
-    gl_url_redact_to(url, shown, sizeof shown);
-    CURLU *u = curl_url();
-    char *path = NULL, *name = NULL;
-    if (!u) {
-        gl_error_set(err, GL_ENOMEM, "out of memory");
+    const char *path;
+    size_t plen;
+    if (!url_path(url, &path, &plen)) {
+        gl_url_redact_to(url, shown, sizeof shown);
+        gl_error_set(err, GL_EINVAL, "cannot take a file name from '%s': not an absolute URL",
+                     shown);
         return NULL;
     }
-    CURLUcode rc = curl_url_set(u, CURLUPART_URL, url, CURLU_URLENCODE);
-    if (rc == CURLUE_OK)
-        rc = curl_url_get(u, CURLUPART_PATH, &path, 0);
-    if (rc != CURLUE_OK) {
-        gl_error_set(err, GL_EINVAL, "cannot take a file name from '%s': %s", shown,
-                     curl_url_strerror(rc));
-        goto out;
-    }
-    const char *seg = strrchr(path, '/');
-    seg = seg ? seg + 1 : path;
-    size_t n = strlen(seg);
-    name = malloc(n + 1);
+    const char *seg = path + plen;
+    while (seg > path && seg[-1] != '/')
+        seg--;
+    size_t n = (size_t)(path + plen - seg);
+    char *name = malloc(n + 1);
     if (!name) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
-        goto out;
+        return NULL;
     }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
@@ -126,12 +188,12 @@ char *gl_url_filename(const char *url, gl_error *err)
             (lo = hex_digit(seg[i + 2])) >= 0) {
             char c = (char)(hi * 16 + lo);
             if (c == '\0' || c == '/') {
+                gl_url_redact_to(url, shown, sizeof shown);
                 gl_error_set(err, GL_EINVAL,
                              "cannot take a file name from '%s': '%%%c%c' decodes to %s", shown,
                              seg[i + 1], seg[i + 2], c ? "'/'" : "a NUL byte");
                 free(name);
-                name = NULL;
-                goto out;
+                return NULL;
             }
             name[o++] = c;
             i += 2;
@@ -140,9 +202,6 @@ char *gl_url_filename(const char *url, gl_error *err)
         }
     }
     name[o] = '\0';
-out:
-    curl_free(path);
-    curl_url_cleanup(u);
     return name;
 }
 

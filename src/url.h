@@ -14,6 +14,14 @@
  * none. On failure returns NULL, *fragment is NULL and err says which reference failed and why. */
 char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_error *err);
 
+/* A base URL parsed once, for resolving the many links of one page. */
+typedef struct gl_url_base gl_url_base;
+/* NULL with err ("bad base URL") when base is not an absolute URL. */
+gl_url_base *gl_url_base_new(const char *base, gl_error *err);
+/* As gl_url_resolve, against b. */
+char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment, gl_error *err);
+void gl_url_base_free(gl_url_base *b);
+
 /* The last path segment of an absolute URL, percent-decoded ("torch-2.9.0%2Bcu128-…whl" gives
  * "torch-2.9.0+cu128-…whl"); "" when the path ends in '/'. Malloc'd; NULL with err when the URL
  * cannot be parsed or the segment decodes to something that is no file name (NUL, '/'). */

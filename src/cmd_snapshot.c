@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "crawl.h"
@@ -14,6 +15,7 @@ static const char snapshot_usage[] =
     "usage: gpulock snapshot [--index-url URL] [--extra-index-url URL]...\n"
     "                        [-r requirements.in]... [--all-projects] [PACKAGE...] -o DIR\n"
     "       gpulock snapshot --snapshot SRC -o DIR\n"
+    "       gpulock snapshot --check [--snapshot SRC] [--index NAME]... [--timing]\n"
     "Crawls the transitive closure of the packages (every version of every project reached,\n"
     "through each version's metadata) and writes it to DIR, atomically.\n"
     "  --index-url URL          the first index (replaces PyPI)\n"
@@ -25,6 +27,10 @@ static const char snapshot_usage[] =
     "  --all-projects           take every project the indexes' root pages list\n"
     "  --snapshot SRC           no network: verify snapshot SRC and write a copy to DIR\n"
     "  -o DIR                   the snapshot directory to write\n"
+    "  --check                  load SRC (default: the embedded snapshot) into a package pool\n"
+    "                           through the .solv cache, and print what it holds\n"
+    "  --index NAME             with --check: only this index (\"pypi\", \"cu128\"; repeatable)\n"
+    "  --timing                 with --check: print how long loading took, on stderr\n"
     "  --offline                use only the download cache, never the network\n"
     "  --cache-dir DIR          the download cache (default $XDG_CACHE_HOME/gpulock)\n"
     "  --no-cache               neither read nor write the download cache\n"
@@ -36,6 +42,9 @@ typedef struct snapshot_args {
     const char *output;
     const char *from_snapshot;
     const char *cache_dir;
+    const char *index_names[64];
+    size_t nindex_names;
+    bool check, timing;
     bool offline, no_cache;
     bool all_projects;
     bool quiet;
@@ -49,7 +58,7 @@ static bool parse_args(snapshot_args *a, int argc, char **argv, gl_error *err)
         bool takes_value = !strcmp(arg, "--index-url") || !strcmp(arg, "--extra-index-url") ||
                            !strcmp(arg, "-r") || !strcmp(arg, "--requirement") || !strcmp(arg, "-o") ||
                            !strcmp(arg, "--output") || !strcmp(arg, "--snapshot") ||
-                           !strcmp(arg, "--cache-dir");
+                           !strcmp(arg, "--cache-dir") || !strcmp(arg, "--index");
         if (takes_value) {
             if (i + 1 >= argc) {
                 gl_error_set(err, GL_EUSAGE, "%s needs a value", arg);
@@ -69,6 +78,16 @@ static bool parse_args(snapshot_args *a, int argc, char **argv, gl_error *err)
             a->from_snapshot = value;
         } else if (!strcmp(arg, "--cache-dir")) {
             a->cache_dir = value;
+        } else if (!strcmp(arg, "--index")) {
+            if (a->nindex_names == sizeof a->index_names / sizeof a->index_names[0]) {
+                gl_error_set(err, GL_EUSAGE, "too many --index options");
+                return false;
+            }
+            a->index_names[a->nindex_names++] = value;
+        } else if (!strcmp(arg, "--check")) {
+            a->check = true;
+        } else if (!strcmp(arg, "--timing")) {
+            a->timing = true;
         } else if (!strcmp(arg, "--offline")) {
             a->offline = true;
         } else if (!strcmp(arg, "--no-cache")) {
@@ -83,6 +102,13 @@ static bool parse_args(snapshot_args *a, int argc, char **argv, gl_error *err)
         } else if (!gl_reqfile_add_requirement(&a->roots, arg, err)) {
             return false;
         }
+    }
+    if (a->check) {
+        if (a->output || a->indexes.count || a->roots.count || a->all_projects) {
+            gl_error_set(err, GL_EUSAGE, "snapshot --check takes only --snapshot, --index, --cache-dir, --timing");
+            return false;
+        }
+        return true;
     }
     if (!a->output) {
         gl_error_set(err, GL_EUSAGE, "snapshot: -o DIR is required");
@@ -131,8 +157,39 @@ static void warn_missing_roots(const gl_snapshot *snap, const gl_reqfile *roots)
                     roots->entries[i].req.name);
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* --check: what compile would load, loaded the same way (the .solv cache included). */
+static bool check(const snapshot_args *a, gl_error *err)
+{
+    char *dir = a->from_snapshot ? strdup(a->from_snapshot) : gl_snapshot_default_dir(err);
+    if (!dir)
+        return false;
+    gl_pool *pool = NULL;
+    double start = now_ms();
+    bool ok = gl_snapshot_load_into_pool(dir, a->no_cache ? "" : a->cache_dir,
+                                         a->nindex_names ? a->index_names : NULL, a->nindex_names, &pool, err);
+    double elapsed = now_ms() - start;
+    if (ok) {
+        printf("snapshot %s: %zu releases, %zu files\n", dir, gl_pool_release_count(pool),
+               gl_pool_file_count(pool));
+        if (a->timing)
+            fprintf(stderr, "gpulock: loading the snapshot took %.2f ms\n", elapsed);
+        gl_pool_free(pool);
+    }
+    free(dir);
+    return ok;
+}
+
 static bool run(snapshot_args *a, gl_snapshot *snap, gl_error *err)
 {
+    if (a->check)
+        return check(a, err);
     if (a->from_snapshot)
         return gl_snapshot_read(snap, a->from_snapshot, err) && gl_snapshot_write(snap, a->output, err);
     if (!gl_fetch_global_init(err))
@@ -206,7 +263,7 @@ int gl_cmd_snapshot(int argc, char **argv)
             fputs(snapshot_usage, stderr);
     } else if (!run(&a, &snap, &err)) {
         rc = gl_cli_report(&err);
-    } else if (!a.quiet) {
+    } else if (!a.quiet && !a.check) {
         print_summary(&snap, a.output);
     }
     gl_snapshot_free(&snap);

@@ -578,6 +578,11 @@ bool gl_snapshot_read(gl_snapshot *snap, const char *dir, gl_error *err)
     return read_snapshot(snap, dir, false, err);
 }
 
+bool gl_snapshot_read_header(gl_snapshot *snap, const char *dir, gl_error *err)
+{
+    return read_snapshot(snap, dir, true, err);
+}
+
 bool gl_snapshot_read_indexes(const char *dir, gl_index_set *out, gl_error *err)
 {
     gl_snapshot snap;

@@ -83,7 +83,10 @@ bool gl_snapshot_write(const gl_snapshot *snap, const char *dir, gl_error *err);
 /* Reads a snapshot directory, checking every file against the manifest's sha256 (a mismatch
  * or a missing file is an error naming the file). snap must be fresh from gl_snapshot_init. */
 bool gl_snapshot_read(gl_snapshot *snap, const char *dir, gl_error *err);
-/* Only the manifest's index lines, into out (empty): cheap, for naming the sources. */
+/* Only the manifest's header (indexes, crawl time) into snap, fresh from gl_snapshot_init:
+ * cheap (no page is read), for naming the sources before gl_snapshot_load_into_pool. */
+bool gl_snapshot_read_header(gl_snapshot *snap, const char *dir, gl_error *err);
+/* Only the manifest's index lines, into out (empty). */
 bool gl_snapshot_read_indexes(const char *dir, gl_index_set *out, gl_error *err);
 /* sha256 of the manifest: names the snapshot's content (the .solv cache key), cheaply. */
 bool gl_snapshot_manifest_digest(const char *dir, char out[65], gl_error *err);

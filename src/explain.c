@@ -92,6 +92,8 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
             c.kind = type == SOLVER_RULE_JOB ? CLAIM_INPUT : CLAIM_NOTHING;
             c.job = (size_t)from / 2;
             c.text = job_text(jobs, njobs, c.job);
+            if (c.job < njobs && jobs[c.job].dep)
+                dep = c.dep = jobs[c.job].dep;
             break;
         case SOLVER_RULE_PKG_NOTHING_PROVIDES_DEP:
         case SOLVER_RULE_PKG_REQUIRES:

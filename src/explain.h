@@ -15,6 +15,7 @@ struct s_Solver;
 typedef struct gl_explain_job {
     const char *requirement; /* "transformers==4.51.3" */
     const char *source;      /* "-r requirements.in" */
+    int dep;                 /* the requirement's dependency (the job may stand in for it) */
 } gl_explain_job;
 
 /* Writes the explanation of every problem the solver found. jobs[i] describes the i-th job in

@@ -233,6 +233,7 @@ struct gl_pool {
         key_yanked_reason, key_upload_time, key_index_url, key_index_priority, key_display,
         key_meta_state, key_meta_requires_python, key_requires_dist, key_provides_extra,
         key_meta_reason, key_direct_url;
+    Id dep_nothing;
 
     Repo **catalog;
     size_t ncatalog, catalog_cap;
@@ -310,6 +311,7 @@ gl_pool *gl_pool_new(gl_error *err)
     pool->key_provides_extra = pool_str2id(s, "gpulock:provides-extra", 1);
     pool->key_meta_reason = pool_str2id(s, "gpulock:metadata-unavailable", 1);
     pool->key_direct_url = pool_str2id(s, "gpulock:direct-url", 1);
+    pool->dep_nothing = pool_str2id(s, "gpulock:nothing-satisfies-this", 1);
     pool_setnamespacecallback(s, ns_callback, pool);
     return pool;
 }
@@ -327,6 +329,11 @@ void gl_pool_free(gl_pool *pool)
     free(pool->catalog);
     pool_free(pool->solv);
     free(pool);
+}
+
+int gl_pool_nothing_dep(const gl_pool *pool)
+{
+    return pool->dep_nothing;
 }
 
 struct s_Pool *gl_pool_solv(gl_pool *pool)

@@ -105,6 +105,9 @@ struct s_Pool *gl_pool_solv(gl_pool *pool);
  * extra); appends nothing when its marker is false for the target. */
 bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, struct s_Queue *deps,
                               gl_error *err);
+/* A dependency nothing provides. libsolv treats an install job on an empty namespace dependency
+ * as satisfied (its "namespace supplements" convention), so such a job asks for this instead. */
+int gl_pool_nothing_dep(const gl_pool *pool);
 
 typedef struct gl_candidate_file {
     const char *filename, *url, *sha256; /* sha256 NULL when unknown */

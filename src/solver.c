@@ -295,6 +295,7 @@ static bool push_warning(gl_solution *sol, size_t *cap, char *msg)
 
 typedef struct job_source {
     const char *requirement, *source;
+    Id dep;
 } job_source;
 
 static size_t pin_index(const gl_solution *sol, const char *name)
@@ -509,9 +510,13 @@ gl_solution *gl_solve(gl_pool *pool, const struct gl_target *target, const struc
                 ok = false;
                 break;
             }
+            Id dep = deps.elements[k];
             jobs[job.count / 2].requirement = req->reqs[i].text;
             jobs[job.count / 2].source = req->reqs[i].source;
-            queue_push2(&job, SOLVER_INSTALL | SOLVER_SOLVABLE_PROVIDES, deps.elements[k]);
+            jobs[job.count / 2].dep = dep;
+            if (!*pool_whatprovides_ptr(s, dep))
+                dep = gl_pool_nothing_dep(pool);
+            queue_push2(&job, SOLVER_INSTALL | SOLVER_SOLVABLE_PROVIDES, dep);
         }
     }
     for (size_t i = 0; ok && i < req->nprefs; i++) {
@@ -529,6 +534,7 @@ gl_solution *gl_solve(gl_pool *pool, const struct gl_target *target, const struc
             }
             jobs[job.count / 2].requirement = NULL;
             jobs[job.count / 2].source = NULL;
+            jobs[job.count / 2].dep = 0;
             queue_push2(&job, SOLVER_FAVOR | SOLVER_SOLVABLE, deps.elements[k]);
         }
     }
@@ -549,6 +555,7 @@ gl_solution *gl_solve(gl_pool *pool, const struct gl_target *target, const struc
         for (int j = 0; ej && j < job.count / 2; j++) {
             ej[j].requirement = jobs[j].requirement;
             ej[j].source = jobs[j].source;
+            ej[j].dep = jobs[j].dep;
         }
         gl_explain_problems(solv, pool, ej, ej ? (size_t)job.count / 2 : 0, &text);
         free(ej);

@@ -29,6 +29,7 @@ typedef struct transfer {
     enum transfer_state state;
     uint64_t retry_at_ms;
     bool write_failed;
+    bool whole_instead; /* a file:// suffix longer than the file: read it whole */
     char curl_message[CURL_ERROR_SIZE];
 } transfer;
 
@@ -236,7 +237,7 @@ static bool setup_attempt(gl_fetcher *f, transfer *t)
     if (f->opts.attempt_timeout_ms > 0)
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, f->opts.attempt_timeout_ms);
 
-    if (req->range) {
+    if (req->range && !t->whole_instead) {
         char range[64];
         if (req->range_suffix)
             snprintf(range, sizeof range, "-%llu", (unsigned long long)req->range_length);
@@ -334,7 +335,7 @@ static uint64_t content_range_total(const char *value)
 }
 
 
-enum outcome { DONE_OK, DONE_FAILED, RETRY };
+enum outcome { DONE_OK, DONE_FAILED, RETRY, REDO_WHOLE };
 
 /* Checks a whole body against the digest the caller expects for it. */
 static enum outcome verify_digest(transfer *t)
@@ -381,6 +382,12 @@ static enum outcome judge(transfer *t, CURLcode rc)
         return DONE_FAILED;
     }
     if (rc != CURLE_OK) {
+        /* HTTP answers a suffix longer than the file with the whole file; libcurl's file://
+         * refuses it instead, so do what HTTP does. */
+        if (file && req->range && req->range_suffix && rc == CURLE_BAD_DOWNLOAD_RESUME && !t->whole_instead) {
+            t->whole_instead = true;
+            return REDO_WHOLE;
+        }
         if (file && (rc == CURLE_FILE_COULDNT_READ_FILE || rc == CURLE_REMOTE_FILE_NOT_FOUND)) {
             gl_error_set(&res->error, GL_ENOTFOUND, "not found: %s (%s)", url, curl_reason(t, rc));
             return DONE_FAILED;
@@ -402,7 +409,7 @@ static enum outcome judge(transfer *t, CURLcode rc)
         /* libcurl serves file:// ranges itself and reports no status. */
         res->status = req->range ? 206 : 200;
         res->range_honoured = req->range;
-        if (!req->range)
+        if (!req->range || t->whole_instead)
             res->total_size = res->body.len;
         return verify_digest(t);
     }
@@ -574,6 +581,12 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
             curl_multi_remove_handle(f->multi, msg->easy_handle);
             running--;
             enum outcome o = judge(t, rc);
+            if (o == REDO_WHOLE) {
+                t->res->attempts--;
+                t->state = T_WAITING;
+                t->retry_at_ms = now_ms();
+                continue;
+            }
             if (o == RETRY && t->res->attempts <= f->opts.retries) {
                 long delay = f->opts.backoff_ms;
                 for (int k = 1; k < t->res->attempts && delay < 60000; k++)

@@ -222,6 +222,11 @@ static void test_range_honoured(void)
     CU_ASSERT_EQUAL(res.total_size, BLOB_SIZE);
     CU_ASSERT(res.body.len == 22 && !memcmp(res.body.data, blob + BLOB_SIZE - 22, 22));
     gl_fetch_result_free(&res);
+    CU_ASSERT_TRUE_FATAL(gl_fetch_suffix(fetcher, url, 3 * BLOB_SIZE, &res, &err));
+    CU_ASSERT_TRUE(res.range_honoured);
+    CU_ASSERT_EQUAL(res.total_size, BLOB_SIZE);
+    CU_ASSERT_EQUAL(res.body.len, BLOB_SIZE);
+    gl_fetch_result_free(&res);
     free(url);
 }
 
@@ -258,6 +263,12 @@ static void test_file_urls(void)
     CU_ASSERT_TRUE(gl_fetch_suffix(fetcher, url, 30, &res, &err));
     CU_ASSERT_TRUE(res.range_honoured);
     CU_ASSERT(res.body.len == 30 && !memcmp(res.body.data, blob + BLOB_SIZE - 30, 30));
+    gl_fetch_result_free(&res);
+    /* A suffix longer than the file gives the whole file, as over HTTP. */
+    CU_ASSERT_TRUE(gl_fetch_suffix(fetcher, url, 3 * BLOB_SIZE, &res, &err));
+    CU_ASSERT_TRUE(res.range_honoured);
+    CU_ASSERT_EQUAL(res.total_size, BLOB_SIZE);
+    CU_ASSERT(res.body.len == BLOB_SIZE && !memcmp(res.body.data, blob, BLOB_SIZE));
     gl_fetch_result_free(&res);
 
     snprintf(url, sizeof url, "file://%s/no-such-file", fixtures);

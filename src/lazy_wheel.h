@@ -1,0 +1,32 @@
+/* lazy_wheel.h — a wheel's .dist-info/METADATA without downloading the wheel: HTTP range
+ * requests on the zip (tail, central directory, one member), falling back to the whole file
+ * when the server ignores Range; also the same read over a wheel already in memory. */
+#ifndef GL_LAZY_WHEEL_H
+#define GL_LAZY_WHEEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "fetch.h"
+#include "strbuf.h"
+
+/* How a read went, for callers that report or test it. */
+typedef struct gl_lazy_wheel_info {
+    int requests;    /* transfers made (retries not counted) */
+    bool whole_file; /* the server ignored Range: the whole wheel was downloaded */
+} gl_lazy_wheel_info;
+
+/* Appends the METADATA of the wheel at url (http, https or file) to out. The member is
+ * "<name>-<version>.dist-info/METADATA" for the name and version in the wheel's file name; a
+ * single top-level .dist-info is accepted when its spelling differs. info may be NULL.
+ * Errors name the (redacted) URL: "not a zip archive: …", "no .dist-info/METADATA in …". */
+bool gl_lazy_wheel_metadata(gl_fetcher *f, const char *url, gl_strbuf *out,
+                            gl_lazy_wheel_info *info, gl_error *err);
+
+/* The same over a wheel in memory; filename (the wheel's file name) picks the .dist-info and
+ * names the wheel in messages. */
+bool gl_wheel_metadata_from_buffer(const void *data, size_t len, const char *filename,
+                                   gl_strbuf *out, gl_error *err);
+
+#endif

@@ -1,0 +1,43 @@
+/* libFuzzer target for the PEP 503 page reader: any bytes, under two page URLs (one with
+ * credentials); the reader must never crash or leak, and what it returns must be consistent. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "simple_index.h"
+
+static void check(const gl_index_page *page)
+{
+    for (size_t i = 0; i < page->nlinks; i++) {
+        const gl_index_link *l = &page->links[i];
+        /* Every returned link is complete: fragment-free URL, file name, text. */
+        if (!l->url || !l->filename || !l->text || strchr(l->url, '#'))
+            abort();
+        if ((l->hash_algo == NULL) != (l->hash_hex == NULL))
+            abort();
+        if (l->core_metadata_hash_hex && !l->has_core_metadata)
+            abort();
+        if (l->yank_reason && !l->yanked)
+            abort();
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char *const urls[] = {"https://pypi.org/simple/torch/",
+                                       "https://user:token@download.pytorch.org/whl/cu128/torch/"};
+    for (size_t u = 0; u < 2; u++) {
+        gl_index_page page;
+        gl_error err;
+        gl_error_clear(&err);
+        if (gl_index_page_parse(&page, (const char *)data, size, urls[u], &err)) {
+            check(&page);
+        } else if (!err.message[0] || (strstr(err.message, "token") && !memmem(data, size, "token", 5))) {
+            abort(); /* a failure always says why, and never shows the page's credentials */
+        } else if (page.nlinks || page.links) {
+            abort();
+        }
+        gl_index_page_free(&page);
+    }
+    return 0;
+}

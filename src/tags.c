@@ -298,8 +298,21 @@ static bool visit_find(void *ctx, size_t index, const char *tag)
     return true;
 }
 
+/* Most tags of a foreign platform fail this without generating the target's list. */
+static bool could_match(const gl_target *t, const char *plat)
+{
+    if (t->os == GL_OS_MACOS)
+        return !strncasecmp(plat, "macosx_", 7);
+    if (t->os == GL_OS_WINDOWS)
+        return !strcasecmp(plat, t->platform);
+    size_t n = strlen(plat), an = strlen(t->arch);
+    return n > an && plat[n - an - 1] == '_' && !strcasecmp(plat + n - an, t->arch);
+}
+
 static long platform_index(const gl_target *t, const char *plat)
 {
+    if (!could_match(t, plat))
+        return -1;
     find_tag f = {plat, -1};
     walk w = {visit_find, &f, 0, false};
     walk_platforms(t, &w);

@@ -472,8 +472,10 @@ bool gl_cache_fetch_batch(gl_cache *cache, const gl_fetch_request *reqs, gl_fetc
             gl_error_set(&results[i].error, GL_EINVAL, "empty URL in download request %zu", i);
             continue;
         }
-        if (req->range) {
-            if (cache->offline) {
+        /* Local files need no cache, and reading them is no network use even offline. */
+        bool local = !strncasecmp(req->url, "file:", 5) && cache->fetcher;
+        if (req->range || local) {
+            if (cache->offline && !local) {
                 char *shown = gl_url_redact(req->url);
                 gl_error_set(&results[i].error, GL_ENOTFOUND,
                              "offline: no cached copy of %s (run once online or use --snapshot)",

@@ -44,6 +44,7 @@ void gl_fetch_options_default(gl_fetch_options *opts)
     opts->attempt_timeout_ms = 0;
     opts->max_redirects = 10;
     opts->progress = true;
+    opts->progress_what = "files";
     opts->verbose = false;
 }
 
@@ -482,6 +483,7 @@ static bool start_attempt(gl_fetcher *f, transfer *t)
 }
 
 typedef struct progress_line {
+    const char *what;
     bool enabled;
     bool shown;
     uint64_t started_ms;
@@ -491,7 +493,7 @@ static void progress_update(progress_line *p, size_t done, size_t total)
 {
     if (!p->enabled || now_ms() - p->started_ms < 1000)
         return;
-    fprintf(stderr, "\rfetching %zu/%zu %s…", done, total, total == 1 ? "file" : "files");
+    fprintf(stderr, "\rfetching %zu/%zu %s…", done, total, p->what);
     fflush(stderr);
     p->shown = true;
 }
@@ -541,7 +543,8 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
         }
     }
 
-    progress_line progress = {f->opts.progress && isatty(STDERR_FILENO), false, now_ms()};
+    progress_line progress = {f->opts.progress_what ? f->opts.progress_what : "files",
+                              f->opts.progress && isatty(STDERR_FILENO), false, now_ms()};
     size_t running = 0;
     size_t next_queued = 0;
     while (done < n) {

@@ -21,6 +21,7 @@ typedef struct gl_fetch_options {
     long attempt_timeout_ms;  /* whole-attempt limit, 0 = none (default) */
     int max_redirects;        /* default 10 */
     bool progress;            /* allow the "fetching 12/130 pages…" line on a terminal (default true) */
+    const char *progress_what; /* what the line counts: "pages", "wheels" (default "files"); borrowed */
     bool verbose;             /* notes about retries on stderr (default false) */
 } gl_fetch_options;
 

@@ -25,6 +25,7 @@ Control endpoints:
              "headers"}}, "last_request": {"path", "method", "headers"}}
   /__reset   zeroes the counters and forgets the request log
 Stats endpoints are not counted. The server stops cleanly on SIGTERM and SIGINT.
+With --tls-cert/--tls-key it speaks HTTPS (tests of certificate verification).
 """
 import argparse
 import email.utils
@@ -33,6 +34,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -290,6 +292,13 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    verbose = False
+
+    def handle_error(self, request, client_address):
+        # Clients that give up (timeouts, rejected certificates) are part of the tests.
+        if isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLError, TimeoutError)) and not self.verbose:
+            return
+        super().handle_error(request, client_address)
 
 
 def main():
@@ -298,9 +307,16 @@ def main():
     ap.add_argument("--port", type=int, default=0, help="0 = any free port")
     ap.add_argument("--port-file", help="write the chosen port here (atomically)")
     ap.add_argument("--verbose", action="store_true", help="log requests on stderr")
+    ap.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (and --tls-key)")
+    ap.add_argument("--tls-key", help="PEM private key of --tls-cert")
     args = ap.parse_args()
 
     server = Server(("127.0.0.1", args.port), Handler)
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        # A client that rejects the certificate makes accept() fail; socketserver ignores that.
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     server.root = os.path.realpath(args.root)
     server.stats = Stats()
     server.verbose = args.verbose

@@ -292,6 +292,21 @@ static void test_offline(void)
     CU_ASSERT_STRING_EQUAL(err.message, expected);
     CU_ASSERT_EQUAL(test_server_count(&server, fetcher, "/simple/torch/"), 0);
     gl_fetch_result_free(&res);
+
+    /* file:// is local: read directly even offline (given a fetcher), and never cached. */
+    gl_cache_options opts = {.dir = cache_dir, .offline = true};
+    gl_cache *local = gl_cache_open(&opts, fetcher, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(local);
+    char file_url[PATH_MAX + 16];
+    snprintf(file_url, sizeof file_url, "file://%s/offline", fixtures);
+    CU_ASSERT_TRUE(gl_cache_fetch(local, file_url, &res, &err));
+    CU_ASSERT_FALSE(res.from_cache);
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&res.body), "cached for offline use\n");
+    gl_fetch_result_free(&res);
+    gl_cache_entry entry;
+    CU_ASSERT_FALSE(gl_cache_load(local, file_url, &entry, &err));
+    CU_ASSERT_EQUAL(err.code, GL_ENOTFOUND);
+    gl_cache_free(local);
     free(missing);
     free(url);
     gl_cache_free(cache);

@@ -328,6 +328,38 @@ static void test_conditional_and_redirect(void)
     free(url);
 }
 
+/* An HTTPS server with a self-signed certificate: verification fails at once, no retries. */
+static void test_tls_verification_is_on(void)
+{
+    char cmd[3 * PATH_MAX];
+    snprintf(cmd, sizeof cmd,
+             "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 1 "
+             "-keyout '%s/key.pem' -out '%s/cert.pem' >/dev/null 2>&1",
+             scratch, scratch);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "(openssl unavailable: TLS check skipped) ");
+        return;
+    }
+    char cert[PATH_MAX + 16], key[PATH_MAX + 16];
+    snprintf(cert, sizeof cert, "%s/cert.pem", scratch);
+    snprintf(key, sizeof key, "%s/key.pem", scratch);
+    const char *extra[] = {"--tls-cert", cert, "--tls-key", key, NULL};
+    test_server tls;
+    CU_ASSERT_TRUE_FATAL(test_server_start_args(&tls, fixtures, scratch, extra));
+    char *url = test_url(&tls, "/hello");
+    CU_ASSERT_EQUAL(strncmp(url, "https://", 8), 0);
+    gl_fetch_result res;
+    gl_error err;
+    CU_ASSERT_FALSE(gl_fetch_url(fetcher, url, &res, &err));
+    CU_ASSERT_EQUAL(err.code, GL_ENET);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "TLS failure for"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, url));
+    CU_ASSERT_EQUAL(res.attempts, 1);
+    gl_fetch_result_free(&res);
+    free(url);
+    test_server_stop(&tls);
+}
+
 int main(void)
 {
     gl_error err;
@@ -351,6 +383,7 @@ int main(void)
     CU_add_test(s, "file:// URLs", test_file_urls);
     CU_add_test(s, "credentials redacted", test_credentials_redacted);
     CU_add_test(s, "conditional request and redirect", test_conditional_and_redirect);
+    CU_add_test(s, "TLS verification is on", test_tls_verification_is_on);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();

@@ -22,7 +22,7 @@
 typedef struct test_server {
     pid_t pid;
     int port;
-    char base[64]; /* "http://127.0.0.1:PORT" */
+    char base[64]; /* "http://127.0.0.1:PORT" ("https://" with TLS arguments) */
     char port_file[PATH_MAX];
 } test_server;
 
@@ -74,19 +74,26 @@ static inline void test_sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
-/* Starts server.py over root; scratch is a directory for the port file. */
-static inline bool test_server_start(test_server *s, const char *root, const char *scratch)
+/* Starts server.py over root with extra arguments (NULL-terminated, may be NULL); scratch is
+ * a directory for the port file. */
+static inline bool test_server_start_args(test_server *s, const char *root, const char *scratch,
+                                          const char *const *extra)
 {
     memset(s, 0, sizeof *s);
-    snprintf(s->port_file, sizeof s->port_file, "%s/server.port", scratch);
+    snprintf(s->port_file, sizeof s->port_file, "%s/server-%d.port", scratch, (int)(extra ? 1 : 0));
+    remove(s->port_file);
     char script[PATH_MAX];
     snprintf(script, sizeof script, "%s/tests/e2e/server.py", test_source_root());
     pid_t pid = fork();
     if (pid < 0)
         return false;
     if (pid == 0) {
-        execlp("python3", "python3", script, "--root", root, "--port", "0", "--port-file",
-               s->port_file, (char *)NULL);
+        const char *argv[32] = {"python3", script, "--root", root, "--port", "0", "--port-file", s->port_file};
+        int argc = 8;
+        for (int i = 0; extra && extra[i] && argc < 31; i++)
+            argv[argc++] = extra[i];
+        argv[argc] = NULL;
+        execvp("python3", (char *const *)argv);
         _exit(127);
     }
     s->pid = pid;
@@ -98,7 +105,10 @@ static inline bool test_server_start(test_server *s, const char *root, const cha
             fclose(f);
             if (got) {
                 s->port = port;
-                snprintf(s->base, sizeof s->base, "http://127.0.0.1:%d", port);
+                bool tls = false;
+                for (int i = 0; extra && extra[i]; i++)
+                    tls = tls || !strcmp(extra[i], "--tls-cert");
+                snprintf(s->base, sizeof s->base, "%s://127.0.0.1:%d", tls ? "https" : "http", port);
                 return true;
             }
         }
@@ -110,6 +120,11 @@ static inline bool test_server_start(test_server *s, const char *root, const cha
         test_sleep_ms(50);
     }
     return false;
+}
+
+static inline bool test_server_start(test_server *s, const char *root, const char *scratch)
+{
+    return test_server_start_args(s, root, scratch, NULL);
 }
 
 static inline void test_server_stop(test_server *s)

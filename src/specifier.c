@@ -193,6 +193,9 @@ bool gl_specifier_set_parse(gl_specifier_set *out, const char *text, size_t len,
     out->count = 0;
     if (!text)
         return len == 0 || spec_fail(err, "", 0, "no specifier given");
+    /* The text is kept as C strings ('===' versions, display), so it cannot hold NUL. */
+    if (memchr(text, '\0', len))
+        return spec_fail(err, text, len, "contains a NUL byte");
     size_t cap = 0;
     const char *p = text, *end = text + len;
     while (p <= end) {

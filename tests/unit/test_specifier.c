@@ -1565,6 +1565,16 @@ static void test_names_prerelease(void)
     }
 }
 
+static void test_nul_byte_is_rejected(void)
+{
+    gl_specifier_set set;
+    gl_error err;
+    CU_ASSERT_FALSE(gl_specifier_set_parse(&set, "===a\0b", 6, &err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "NUL byte"));
+    CU_ASSERT_FALSE(gl_specifier_set_parse(&set, ">=1.0\0", 6, &err));
+    gl_specifier_set_free(&set);
+}
+
 static void test_parsed_items(void)
 {
     gl_specifier_set set;
@@ -1639,6 +1649,7 @@ int main(void)
     CU_add_test(s, "to_string", test_to_string);
     CU_add_test(s, "names_prerelease", test_names_prerelease);
     CU_add_test(s, "parsed items", test_parsed_items);
+    CU_add_test(s, "NUL byte is rejected", test_nul_byte_is_rejected);
     CU_add_test(s, "single specifier contains", test_single_specifier_contains);
     CU_add_test(s, "empty set", test_empty_set);
     CU_basic_set_mode(CU_BRM_NORMAL);

@@ -200,6 +200,8 @@ bool gl_marker_is_standard_variable(const char *name)
     return standard_canonical(name, strlen(name)) != NULL;
 }
 
+const char *gl_marker_variable_canonical(const char *name) { return standard_canonical(name, strlen(name)); }
+
 /* packaging's canonicalize_name, used on both sides of a comparison with extra (PEP 685). */
 static char *canonicalize_dup(const char *s)
 {

@@ -112,5 +112,7 @@ bool gl_marker_references_extra(const gl_marker *m);
 bool gl_marker_references_variable(const gl_marker *m, const char *name);
 /* True for the standard PEP 508 names and packaging's aliases. */
 bool gl_marker_is_standard_variable(const char *name);
+/* The canonical name of a standard variable or alias ("os.name" -> "os_name"), else NULL. */
+const char *gl_marker_variable_canonical(const char *name);
 
 #endif

@@ -84,6 +84,11 @@ class MarkerCliTest(unittest.TestCase):
                 "--env", "sys_platform=win32", "--env", "python_version=3.9")
         self.assertEqual(r.stdout, "true\n")
 
+    def test_env_accepts_the_old_dotted_spellings(self):
+        r = run("marker", 'sys_platform == "win32" and os.name == "nt"',
+                "--env", "sys.platform=win32", "--env", "os.name=nt")
+        self.assertEqual(r.stdout, "true\n")
+
     def test_env_extra_sets_the_evaluated_extra(self):
         self.assertEqual(run("marker", 'extra == "cuda"').stdout, "false\n")
         self.assertEqual(run("marker", 'extra == "cuda"', "--env", "extra=cuda").stdout, "true\n")

@@ -725,6 +725,10 @@ static void test_environment(void)
     CU_ASSERT(gl_marker_is_standard_variable("extra"));
     CU_ASSERT(!gl_marker_is_standard_variable("cuda_compute_capability"));
     CU_ASSERT(!gl_marker_is_standard_variable("platform.release"));
+    CU_ASSERT_STRING_EQUAL(gl_marker_variable_canonical("python_implementation"), "platform_python_implementation");
+    CU_ASSERT_STRING_EQUAL(gl_marker_variable_canonical("sys.platform"), "sys_platform");
+    CU_ASSERT_STRING_EQUAL(gl_marker_variable_canonical("python_version"), "python_version");
+    CU_ASSERT_PTR_NULL(gl_marker_variable_canonical("cuda_compute_capability"));
 }
 
 static void test_extra_names(void)

@@ -97,7 +97,8 @@ static bool verb_marker(int argc, char **argv, gl_strbuf *out, gl_error *err)
                 extra = eq + 1;
             } else {
                 char *key = strndup(arg, klen);
-                bool ok = key && gl_marker_env_set(env, key, eq + 1);
+                const char *canonical = key ? gl_marker_variable_canonical(key) : NULL;
+                bool ok = key && gl_marker_env_set(env, canonical ? canonical : key, eq + 1);
                 free(key);
                 if (!ok) {
                     gl_marker_env_free(env);

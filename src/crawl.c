@@ -11,6 +11,8 @@
 
 #include "core_metadata.h"
 #include "digest.h"
+#include "lazy_wheel.h"
+#include "sdist_pkginfo.h"
 #include "requirement.h"
 #include "simple_index.h"
 #include "strbuf.h"
@@ -129,9 +131,11 @@ static void page_requests_free(page_request *reqs, size_t n)
     free(reqs);
 }
 
-static bool is_not_found(const gl_fetch_result *res)
+/* The index says the thing does not exist (an offline cache miss is no such answer). */
+static bool is_not_found(const gl_fetch_result *res, const char *url)
 {
-    return res->status == 404 || res->status == 410 || res->error.code == GL_ENOTFOUND;
+    return res->status == 404 || res->status == 410 ||
+           (res->error.code == GL_ENOTFOUND && !strncmp(url, "file:", 5));
 }
 
 /* Fetches one round of page requests and records pages and misses. */
@@ -159,7 +163,7 @@ static bool fetch_pages(crawl_state *st, page_job *jobs, page_request *reqs, siz
                                       gl_strbuf_cstr(&res[i].body), res[i].body.len, err);
             free(url);
             job->found = true;
-        } else if (is_not_found(&res[i])) {
+        } else if (is_not_found(&res[i], reqs[i].fetch_url)) {
             ok = gl_snapshot_add_missing(st->out, ix->name, job->project, err);
         } else {
             gl_error_set(err, res[i].error.code ? res[i].error.code : GL_ENET,
@@ -247,8 +251,10 @@ typedef struct meta_job {
     char *filename;
     const char *page_url; /* borrowed */
     int score;            /* 4 wheel+PEP 658, 3 sdist+PEP 658, 2 wheel, 1 sdist */
-    const char *algo;
+    const char *algo;     /* of the PEP 658 file */
     char *hex;
+    const char *file_algo; /* of the file itself */
+    char *file_hex;
 } meta_job;
 
 static void meta_jobs_free(meta_job *jobs, size_t n)
@@ -258,6 +264,7 @@ static void meta_jobs_free(meta_job *jobs, size_t n)
         free(jobs[i].file_url);
         free(jobs[i].filename);
         free(jobs[i].hex);
+        free(jobs[i].file_hex);
     }
     free(jobs);
 }
@@ -317,8 +324,8 @@ static bool plan_page_metadata(crawl_state *st, const gl_snapshot_page *page, me
             job->project = page->project;
             job->version = strdup(df.version_text);
         } else {
-            free(job->file_url), free(job->filename), free(job->hex);
-            job->hex = NULL;
+            free(job->file_url), free(job->filename), free(job->hex), free(job->file_hex);
+            job->hex = job->file_hex = NULL;
         }
         job->page_url = page->url;
         job->score = score;
@@ -326,8 +333,10 @@ static bool plan_page_metadata(crawl_state *st, const gl_snapshot_page *page, me
         job->filename = strdup(link->filename);
         job->algo = link->core_metadata_hash_algo;
         job->hex = link->core_metadata_hash_hex ? strdup(link->core_metadata_hash_hex) : NULL;
+        job->file_algo = link->hash_algo;
+        job->file_hex = link->hash_hex ? strdup(link->hash_hex) : NULL;
         if (!job->version || !job->file_url || !job->filename ||
-            (link->core_metadata_hash_hex && !job->hex)) {
+            (link->core_metadata_hash_hex && !job->hex) || (link->hash_hex && !job->file_hex)) {
             gl_error_set(err, GL_ENOMEM, "out of memory during the crawl");
             ok = false;
         }
@@ -358,6 +367,92 @@ static bool follow_requirements(crawl_state *st, const char *body, size_t len, c
         ok = strlist_push(&st->seen, name, err) && strlist_push(&st->next, copy, err);
     }
     gl_core_metadata_free(&md);
+    return ok;
+}
+
+
+/* PEP 643: an sdist's PKG-INFO states the release's dependencies only from Metadata-Version
+ * 2.2 on, and only when Requires-Dist is not Dynamic. NULL when usable, else the reason. */
+static const char *pkg_info_unusable(const gl_core_metadata *md)
+{
+    int major = 0, minor = 0;
+    if (!md->metadata_version || sscanf(md->metadata_version, "%d.%d", &major, &minor) != 2 ||
+        major < 2 || (major == 2 && minor < 2))
+        return "the sdist's PKG-INFO is older than Metadata-Version 2.2, so its Requires-Dist may be incomplete (PEP 643)";
+    for (size_t i = 0; i < md->ndynamic; i++)
+        if (!strcasecmp(md->dynamic[i], "Requires-Dist"))
+            return "the sdist declares Requires-Dist as Dynamic: only a build knows it (PEP 643)";
+    return NULL;
+}
+
+static bool add_unavailable(crawl_state *st, const meta_job *job, const char *what, const char *reason,
+                            gl_error *err)
+{
+    gl_strbuf why = GL_STRBUF_INIT;
+    gl_strbuf_printf(&why, "%s offers no PEP 658 metadata for %s; %s: %s", job->page_url, job->filename,
+                     what, reason);
+    bool ok = gl_snapshot_add_metadata(st->out, job->project, job->version, GL_METADATA_UNAVAILABLE,
+                                       job->file_url, NULL, 0, gl_strbuf_cstr(&why), err);
+    gl_strbuf_free(&why);
+    return ok;
+}
+
+/* A wheel without PEP 658 metadata (older PyTorch-index files): its METADATA through range
+ * requests. An sdist: its PKG-INFO when PEP 643 makes it trustworthy. Failing that, the
+ * release is recorded as unavailable, with the reason. */
+static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *err)
+{
+    if (!st->opts->fetcher)
+        return add_unavailable(st, job, "offline", "the file itself cannot be read", err);
+    char *url = gl_index_set_to_fetch_url(st->opts->indexes, job->file_url);
+    if (!url) {
+        gl_error_set(err, GL_ENOMEM, "out of memory during the crawl");
+        return false;
+    }
+    gl_strbuf body = GL_STRBUF_INIT;
+    gl_error why;
+    gl_error_clear(&why);
+    bool ok = true, got = false;
+    gl_metadata_source source = GL_METADATA_WHEEL;
+    if (job->score == 2) {
+        got = gl_lazy_wheel_metadata(st->opts->fetcher, url, &body, NULL, &why);
+        if (!got)
+            ok = add_unavailable(st, job, "reading METADATA out of the wheel failed", why.message, err);
+    } else {
+        source = GL_METADATA_PKG_INFO;
+        gl_fetch_request req = {.url = url, .digest_algo = job->file_hex ? job->file_algo : NULL,
+                                .digest_hex = job->file_hex};
+        gl_fetch_result res;
+        crawl_fetch_batch(st->opts, &req, &res, 1);
+        if (res.error.code == GL_EDIGEST) {
+            gl_error_set(err, GL_EDIGEST, "%s does not match the digest announced on %s (%s)",
+                         job->filename, job->page_url, res.error.message);
+            ok = false;
+        } else if (res.error.code != GL_OK) {
+            ok = add_unavailable(st, job, "downloading the sdist failed", res.error.message, err);
+        } else if (!gl_sdist_pkginfo(gl_strbuf_cstr(&res.body), res.body.len, job->filename, &body, &why)) {
+            ok = add_unavailable(st, job, "reading its PKG-INFO failed", why.message, err);
+        } else {
+            gl_core_metadata md;
+            const char *unusable = NULL;
+            if (gl_core_metadata_parse(&md, gl_strbuf_cstr(&body), body.len, job->filename, &why))
+                unusable = pkg_info_unusable(&md);
+            else
+                unusable = why.message;
+            if (unusable)
+                ok = add_unavailable(st, job, "its PKG-INFO cannot be used", unusable, err);
+            got = !unusable;
+            gl_core_metadata_free(&md);
+        }
+        gl_fetch_result_free(&res);
+    }
+    if (ok && got)
+        ok = gl_snapshot_add_metadata(st->out, job->project, job->version, source, job->file_url,
+                                      gl_strbuf_cstr(&body), body.len, NULL, err) &&
+             (!st->opts->follow_requirements ||
+              follow_requirements(st, gl_strbuf_cstr(&body), body.len, job->file_url, err));
+    gl_strbuf_free(&body);
+    free(url);
     return ok;
 }
 
@@ -413,7 +508,7 @@ static bool crawl_metadata(crawl_state *st, size_t first_page, gl_error *err)
                          "the metadata of %s does not match the digest announced on %s (%s)",
                          job->filename, job->page_url, fr->error.message);
             ok = false;
-        } else if (is_not_found(fr)) {
+        } else if (is_not_found(fr, freqs[r].url)) {
             gl_strbuf why = GL_STRBUF_INIT;
             gl_strbuf_printf(&why, "%s announces PEP 658 metadata for %s but the index answers 404",
                              job->page_url, job->filename);
@@ -427,17 +522,10 @@ static bool crawl_metadata(crawl_state *st, size_t first_page, gl_error *err)
             ok = false;
         }
     }
-    /* Files without PEP 658 metadata. */
-    for (size_t i = 0; i < njobs && ok; i++) {
-        if (jobs[i].score >= 3)
-            continue;
-        gl_strbuf why = GL_STRBUF_INIT;
-        gl_strbuf_printf(&why, "%s offers no PEP 658 metadata for %s and reading it from the %s is not supported",
-                         jobs[i].page_url, jobs[i].filename, jobs[i].score == 2 ? "wheel" : "sdist");
-        ok = gl_snapshot_add_metadata(st->out, jobs[i].project, jobs[i].version, GL_METADATA_UNAVAILABLE,
-                                      jobs[i].file_url, NULL, 0, gl_strbuf_cstr(&why), err);
-        gl_strbuf_free(&why);
-    }
+    /* Files without PEP 658 metadata: the wheel's own METADATA, or an sdist's PKG-INFO. */
+    for (size_t i = 0; i < njobs && ok; i++)
+        if (jobs[i].score < 3)
+            ok = metadata_from_file(st, &jobs[i], err);
     for (size_t r = 0; r < nreq; r++)
         gl_fetch_result_free(&res[r]);
     for (size_t r = 0; urls && r < njobs; r++)
@@ -646,22 +734,8 @@ static bool feed_metadata(const gl_snapshot_metadata *m, gl_pool *pool, gl_error
         gl_core_metadata_free(&md);
         return gl_pool_set_metadata_unavailable(pool, m->project, m->version, why.message, err);
     }
-    bool usable = true;
-    const char *reason = NULL;
-    if (m->source == GL_METADATA_PKG_INFO) {
-        /* PEP 643: an sdist's PKG-INFO is trustworthy from 2.2 on, unless the field is Dynamic. */
-        int major = 0, minor = 0;
-        if (!md.metadata_version || sscanf(md.metadata_version, "%d.%d", &major, &minor) != 2 ||
-            major < 2 || (major == 2 && minor < 2)) {
-            usable = false;
-            reason = "the sdist's PKG-INFO is older than Metadata-Version 2.2 (PEP 643)";
-        }
-        for (size_t i = 0; usable && i < md.ndynamic; i++)
-            if (!strcasecmp(md.dynamic[i], "Requires-Dist")) {
-                usable = false;
-                reason = "the sdist declares Requires-Dist as Dynamic (PEP 643)";
-            }
-    }
+    const char *reason = m->source == GL_METADATA_PKG_INFO ? pkg_info_unusable(&md) : NULL;
+    bool usable = reason == NULL;
     bool ok;
     if (!usable) {
         ok = gl_pool_set_metadata_unavailable(pool, m->project, m->version, reason, err);

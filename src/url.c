@@ -78,27 +78,24 @@ char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return NULL;
     }
-    char *abs = NULL, *frag = NULL, *result = NULL;
+    char *abs = NULL, *result = NULL;
     /* A relative reference set on a handle holding a URL is resolved against it;
      * CURLU_URLENCODE escapes spaces and non-ASCII bytes but leaves existing %XX alone. */
     CURLUcode rc = curl_url_set(u, CURLUPART_URL, trimmed ? trimmed : start, CURLU_URLENCODE);
-    if (rc == CURLUE_OK) {
-        rc = curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0);
-        if (rc == CURLUE_NO_FRAGMENT)
-            rc = CURLUE_OK;
-    }
-    if (rc == CURLUE_OK && frag)
-        rc = curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0);
     if (rc == CURLUE_OK)
         rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
     if (rc != CURLUE_OK) {
         resolve_failed(b, ref, rc, err);
         goto out;
     }
+    /* In the URL curl composes, the first '#' starts the fragment: any other is escaped. */
+    char *hash = strchr(abs, '#');
+    if (hash)
+        *hash = '\0';
     /* Hand out malloc'd copies so callers free with free(), not curl_free(). */
     result = strdup(abs);
-    if (result && fragment && frag) {
-        *fragment = strdup(frag);
+    if (result && fragment && hash) {
+        *fragment = strdup(hash + 1);
         if (!*fragment) {
             free(result);
             result = NULL;
@@ -108,7 +105,6 @@ char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment
         gl_error_set(err, GL_ENOMEM, "out of memory");
 out:
     curl_free(abs);
-    curl_free(frag);
     curl_url_cleanup(u);
     free(trimmed);
     return result;

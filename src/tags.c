@@ -52,8 +52,9 @@ static bool parse_python(gl_target *t, const char *python, gl_error *err)
         t->free_threaded = true;
         p++;
     }
-    if (*p != '\0' || t->python_major == 0)
+    if (*p != '\0' || t->python_major == 0 || strlen(python) >= sizeof t->python)
         goto bad;
+    strcpy(t->python, python);
     if (t->free_threaded && (t->python_major < 3 || (t->python_major == 3 && t->python_minor < 13))) {
         gl_error_set(err, GL_EINVAL,
                      "invalid python version '%s': free-threaded builds exist from 3.13 on", python);
@@ -325,6 +326,7 @@ bool gl_target_init(gl_target *t, const char *python, const char *platform, gl_e
     if (!python || !parse_python(t, python, err)) {
         if (!python)
             gl_error_set(err, GL_EINVAL, "invalid python version: none given");
+        memset(t, 0, sizeof *t);
         return false;
     }
     size_t n = platform ? strlen(platform) : 0;

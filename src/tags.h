@@ -18,6 +18,7 @@ typedef struct gl_target {
     unsigned python_major, python_minor, python_micro;
     bool has_micro;     /* "3.11.4" was given; "3.11" was not */
     bool free_threaded; /* "3.13t": the cp313t ABI, no abi3 */
+    char python[24];    /* the version as given, for messages: "3.13t" */
     gl_target_os os;
     unsigned os_major, os_minor; /* glibc 2.35, musl 1.2, macOS 14.0; 0.0 on Windows */
     char arch[24];               /* as platform tags spell it: x86_64, aarch64, arm64, amd64, win32 */

@@ -509,6 +509,7 @@ static void test_free_threaded(void)
     init_or_die(&ft, "3.13t", "manylinux_2_28_x86_64");
     init_or_die(&gil, "3.13", "manylinux_2_28_x86_64");
     CU_ASSERT(ft.free_threaded);
+    CU_ASSERT_STRING_EQUAL(ft.python, "3.13t");
     /* 24 manylinux_2_Y (2_28 .. 2_5), 3 legacy aliases, linux_x86_64. */
     CU_ASSERT_EQUAL(ft.nplatforms, 28);
     /* packaging (24.1 on): cp313-cp313t-*, cp313-none-*, then the generic tags; no abi3. */

@@ -398,6 +398,8 @@ bool gl_snapshot_manifest_digest(const char *dir, char out[65], gl_error *err)
     if (ok) {
         gl_digest_sha256_hex(data, len, out);
         free(data);
+    } else {
+        gl_error_prefix(err, "not a gpulock snapshot: ");
     }
     gl_strbuf_free(&path);
     return ok;

@@ -151,10 +151,19 @@ class CheckerTest(unittest.TestCase):
         hashes["alpha"] = hashes["alpha"] + [other]
         self.assertRejected(self.check(self.write(CORRECT, hashes)), "alpha==1.1", other)
 
-    def test_rejects_missing_hash_of_compatible_wheel(self):
+    def test_rejects_pin_without_hash_in_hash_mode(self):
         hashes = self.wheel_hashes(CORRECT)
         del hashes["beta"]
-        self.assertRejected(self.check(self.write(CORRECT, hashes)), "beta==1.0")
+        self.assertRejected(self.check(self.write(CORRECT, hashes)), "beta==1.0", "no --hash")
+
+    def test_warns_about_unlisted_digest(self):
+        hashes = self.wheel_hashes(CORRECT)
+        hashes["alpha"] = []
+        sdist = page_digests(self.mirror, "alpha")["alpha-1.1.tar.gz"]
+        hashes["alpha"] = [sdist]  # pip could still install alpha, from its sdist
+        result = self.check(self.write(CORRECT, hashes))
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("alpha-1.1-py3-none-any.whl", result.stderr)
 
     def test_rejects_two_versions_of_one_project(self):
         path = self.write(CORRECT)

@@ -345,6 +345,13 @@ bool gl_target_init(gl_target *t, const char *python, const char *platform, gl_e
         return false;
     }
     t->nplatforms = count_platforms(t);
+    if (t->nplatforms == 0) {
+        /* x86_64 macOS before 10.4: no wheel could ever fit. */
+        gl_error_set(err, GL_EINVAL, "invalid target platform '%.100s': no wheel can target it",
+                     platform);
+        memset(t, 0, sizeof *t);
+        return false;
+    }
     return true;
 }
 

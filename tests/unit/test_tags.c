@@ -572,6 +572,7 @@ static void test_invalid_targets(void)
         {"3.11", "manylinux_2_9999_x86_64", "'manylinux_2_9999_x86_64'"},
         {"3.11", "musllinux_1_x86_64", "'musllinux_1_x86_64'"},
         {"3.11", "macosx_9_0_x86_64", "'macosx_9_0_x86_64'"},
+        {"4.2.0", "macosx_10_2_x86_64", "no wheel can target it"},
         {"3.11", "macosx_14_0_ppc", "'macosx_14_0_ppc'"},
         {"3.11", "macosx_14_0_universal2", "'macosx_14_0_universal2'"},
         {"3.11", "win_amd65", "'win_amd65'"},

@@ -35,6 +35,12 @@ static uint64_t rd64(const unsigned char *p)
     return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
 }
 
+/* Whether bytes [off, off + len) of the archive lie in a buffer holding [start, start + have). */
+static bool within(uint64_t off, uint64_t len, uint64_t start, size_t have)
+{
+    return off >= start && off - start <= have && len <= have - (off - start);
+}
+
 /* Where the archive's central directory is, and how the tail maps onto the archive. */
 typedef struct archive_end {
     uint64_t tail_start; /* archive offset of tail[0] */
@@ -111,7 +117,7 @@ static bool read_end(const gl_zip_source *src, const gl_strbuf *tail, uint64_t s
 
     if (zip64) {
         unsigned char rec[Z64_EOCD_LEN];
-        if (z64_offset >= end->tail_start && z64_offset - end->tail_start + Z64_EOCD_LEN <= len) {
+        if (within(z64_offset, Z64_EOCD_LEN, end->tail_start, len)) {
             memcpy(rec, t + (z64_offset - end->tail_start), Z64_EOCD_LEN);
         } else {
             gl_strbuf buf = GL_STRBUF_INIT;
@@ -327,7 +333,7 @@ static bool read_member(const gl_zip_source *src, const gl_strbuf *tail, const a
     const unsigned char *base;
     size_t base_len;
     uint64_t base_off;
-    if (header_off >= end->tail_start && header_off - end->tail_start + LFH_LEN <= tail->len) {
+    if (within(header_off, LFH_LEN, end->tail_start, tail->len)) {
         base = t;
         base_len = tail->len;
         base_off = end->tail_start;
@@ -346,7 +352,7 @@ static bool read_member(const gl_zip_source *src, const gl_strbuf *tail, const a
         goto done;
     }
     uint64_t data_off = header_off + LFH_LEN + rd16(base + pos + 26) + rd16(base + pos + 28);
-    if (data_off < base_off || data_off - base_off + m->csize > base_len) {
+    if (!within(data_off, m->csize, base_off, base_len)) {
         gl_strbuf_free(&buf);
         if (!src->read_at(src->ctx, data_off, m->csize, &buf, err))
             goto done;
@@ -359,7 +365,8 @@ static bool read_member(const gl_zip_source *src, const gl_strbuf *tail, const a
             goto done;
         }
     }
-    ok = inflate_member(src, m, base + (data_off - base_off), out, err);
+    /* An empty member may come with no buffer at all. */
+    ok = inflate_member(src, m, base ? base + (data_off - base_off) : (const unsigned char *)"", out, err);
 done:
     gl_strbuf_free(&buf);
     return ok;
@@ -378,7 +385,7 @@ bool gl_zip_extract(const gl_zip_source *src, gl_zip_score_fn score, void *score
     if (!src->read_tail(src->ctx, TAIL_LEN, &tail, &size, err) || !read_end(src, &tail, size, &end, err))
         goto done;
     const unsigned char *cd;
-    if (end.cd_offset >= end.tail_start && end.cd_offset - end.tail_start + end.cd_size <= tail.len) {
+    if (within(end.cd_offset, end.cd_size, end.tail_start, tail.len)) {
         cd = (const unsigned char *)tail.data + (end.cd_offset - end.tail_start);
     } else {
         if (!src->read_at(src->ctx, end.cd_offset, end.cd_size, &cd_buf, err))
@@ -399,6 +406,12 @@ bool gl_zip_extract(const gl_zip_source *src, gl_zip_score_fn score, void *score
     if (m.method != 0 && m.method != 8) {
         gl_error_set(err, GL_EINVAL, "%s: member '%.*s' uses unsupported compression method %u", src->name,
                      (int)m.name_len, (const char *)m.name, m.method);
+        goto done;
+    }
+    /* Members precede the central directory. */
+    if (m.local_offset >= end.cd_offset || m.csize > end.cd_offset - m.local_offset) {
+        gl_error_set(err, GL_EINVAL, "%s: member '%.*s' lies outside the archive", src->name,
+                     (int)m.name_len, (const char *)m.name);
         goto done;
     }
     if (m.usize > GL_ZIP_MAX_MEMBER || m.csize > GL_ZIP_MAX_MEMBER) {

@@ -620,6 +620,34 @@ static void test_sdist_built(void)
     gl_strbuf_free(&out);
 }
 
+/* The fuzz seeds were written by Python's zipfile and tarfile (ustar, pax and GNU long names,
+ * a hand-packed zip64): every one must give its metadata back. */
+static void test_python_made_archives(void)
+{
+    static const char meta[] = "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nRequires-Dist: numpy\n";
+    const char *seeds[] = {"wheel-stored.whl", "wheel-deflated.whl", "wheel-zip64.whl", "sdist-ustar.tar.gz",
+                           "sdist-pax.tar.gz", "sdist-gnu.tar.gz", "sdist.zip"};
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/tests/fuzz/corpus/lazy_wheel/%s", test_source_root(), seeds[i]);
+        size_t len;
+        char *data = read_file(path, &len);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+        gl_strbuf out = GL_STRBUF_INIT;
+        gl_error err;
+        bool ok = ends_with(seeds[i], ".whl")
+                      ? gl_wheel_metadata_from_buffer(data, len, "demo-1.0-py3-none-any.whl", &out, &err)
+                      : gl_sdist_pkginfo(data, len, ends_with(seeds[i], ".zip") ? "demo-1.0.zip" : "demo-1.0.tar.gz",
+                                         &out, &err);
+        if (!ok)
+            fprintf(stderr, "\n%s: %s\n", seeds[i], err.message);
+        CU_ASSERT_TRUE(ok);
+        CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&out), meta);
+        gl_strbuf_free(&out);
+        free(data);
+    }
+}
+
 int main(void)
 {
     gl_error err;
@@ -638,6 +666,7 @@ int main(void)
     CU_add_test(s, "wheel in memory and its truncations", test_wheel_in_memory);
     CU_add_test(s, "sdist PKG-INFO from stub sdists", test_sdist_stub);
     CU_add_test(s, "sdist PKG-INFO from built archives", test_sdist_built);
+    CU_add_test(s, "archives made by Python", test_python_made_archives);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();

@@ -756,10 +756,45 @@ static int ascii_casecmp(const char *a, const char *b)
     }
 }
 
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* === as packaging defines it: the version's canonical text (or the text itself when it is no
+ * version) equal to rhs, ignoring case. -2 when rhs holds inner whitespace (no such specifier). */
+static int compare_arbitrary(const char *lhs, const char *rhs)
+{
+    while (is_space(*rhs))
+        rhs++;
+    size_t n = strlen(rhs);
+    while (n && is_space(rhs[n - 1]))
+        n--;
+    for (size_t i = 0; i < n; i++)
+        if (is_space(rhs[i]))
+            return -2;
+    char *want = strndup(rhs, n);
+    if (!want)
+        return -1;
+    gl_version v;
+    char *canonical = NULL;
+    if (gl_version_parse(&v, lhs, strlen(lhs), NULL)) {
+        canonical = gl_version_to_string(&v);
+        gl_version_free(&v);
+        if (!canonical) {
+            free(want);
+            return -1;
+        }
+    }
+    int result = ascii_casecmp(canonical ? canonical : lhs, want) == 0;
+    free(canonical);
+    free(want);
+    return result;
+}
+
 /* Version semantics when op+rhs is one valid specifier and lhs a valid version: 1/0, or -2 when
  * they do not apply (the caller falls back to strings), -1 when memory runs out. */
 static int compare_as_versions(const char *lhs, gl_marker_op op, const char *rhs)
 {
+    if (op == GL_MOP_ARBITRARY)
+        return compare_arbitrary(lhs, rhs);
     if (op == GL_MOP_IN || op == GL_MOP_NOT_IN || strchr(rhs, ','))
         return -2;
     gl_strbuf spec = GL_STRBUF_INIT;
@@ -776,14 +811,9 @@ static int compare_as_versions(const char *lhs, gl_marker_op op, const char *rhs
         return scratch.code == GL_ENOMEM ? -1 : -2;
     int result = -2;
     gl_version v;
-    if (set.count == 1) {
-        if (gl_version_parse(&v, lhs, strlen(lhs), NULL)) {
-            result = gl_specifier_contains(&set.items[0], &v, true);
-            gl_version_free(&v);
-        } else if (op == GL_MOP_ARBITRARY && set.items[0].text) {
-            /* === compares text, so a non-version lhs still has a defined answer */
-            result = ascii_casecmp(lhs, set.items[0].text) == 0;
-        }
+    if (set.count == 1 && gl_version_parse(&v, lhs, strlen(lhs), NULL)) {
+        result = gl_specifier_contains(&set.items[0], &v, true);
+        gl_version_free(&v);
     }
     gl_specifier_set_free(&set);
     return result;

@@ -100,7 +100,8 @@ char *gl_marker_to_string(const gl_marker *m);
  *   their values (packaging would compare the left value with the right variable's name);
  * - for <, <=, ==, !=, >=, >, ~=, ===: when op+rhs is a valid PEP 440 specifier and lhs a valid
  *   version, version matching with pre-releases allowed; otherwise Python string comparison
- *   (an error for ~= and ===, which have none);
+ *   (an error for ~=, which has none); === compares the version's canonical text (or the text
+ *   itself when it is no version) with rhs, ignoring case, as packaging does;
  * - in / not in: substring tests;
  * - comparisons with extra normalise both sides (PEP 685) first;
  * - "and" binds tighter than "or". Every comparison is evaluated (no short-circuit), so an

@@ -20,6 +20,10 @@ import os
 import re
 import subprocess
 import unittest
+import warnings
+
+# packaging 21.3 warns each time it builds a LegacyVersion for a non-PEP 440 string
+warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"pip\._vendor\.packaging")
 
 GPULOCK = os.environ.get("GPULOCK", "gpulock")
 SOURCE_ROOT = os.environ.get(
@@ -32,6 +36,7 @@ try:
     from pip._vendor.packaging import markers as pkg_markers
     from pip._vendor.packaging import requirements as pkg_requirements
     from pip._vendor.packaging import specifiers as pkg_specifiers
+    from pip._vendor.packaging import version as pkg_version
 except ImportError:  # pragma: no cover - depends on the machine
     pkg_requirements = None
 
@@ -298,6 +303,66 @@ class DifferentialTest(unittest.TestCase):
             pkg_env = dict(env, extra=canonicalize(env["extra"]))
             want = pep685_marker(pkg_markers.Marker(m)).evaluate(pkg_env)
             self.assertEqual(line, "true" if want else "false", (m, env))
+
+
+@unittest.skipIf(pkg_requirements is None, "pip's vendored packaging is not available")
+class SyntheticDifferentialTest(unittest.TestCase):
+    """Every variable x operator x value, both sides, evaluated in several environments.
+
+    Excluded narrowly: comparisons where op+value is a valid specifier but the variable's value
+    is not a PEP 440 version. packaging 21.3 answers False there (and raises for ~=); the
+    specification (and gpulock) fall back to Python string comparison, an error for ~= and
+    ===. Those cases are covered by the unit tests instead."""
+
+    VARIABLES = ["python_version", "python_full_version", "sys_platform", "platform_machine",
+                 "os_name", "platform_system", "implementation_name", "platform_release"]
+    OPS = ["<", "<=", "==", "!=", ">=", ">", "~=", "===", "in", "not in"]
+    VALUES = ["3.9", "3.11", "3.13.1", "3.*", "3.11.*", "linux", "win32", "x86_64", "nt", "6.1", "",
+              "Linux", "3.1O"]
+
+    def test_synthetic_markers_match_packaging(self):
+        envs = [dict(DEFAULT_ENV, **env) for env in ENVIRONMENTS]
+        for env in envs:
+            env["platform_release"] = "6.1.0"
+        cases = []
+        for var in self.VARIABLES:
+            for op in self.OPS:
+                for value in self.VALUES:
+                    for text in (f'{var} {op} "{value}"', f'"{value}" {op} {var}'):
+                        for env in envs:
+                            cases.append((text, env))
+        stdin = "".join(
+            "\t".join([m] + [a for k, v in sorted(env.items()) for a in ("--env", f"{k}={v}")]) + "\n"
+            for m, env in cases)
+        got = run("marker", "-", stdin=stdin).stdout.splitlines()
+        self.assertEqual(len(got), len(cases))
+        compared = excluded = 0
+        for (text, env), line in zip(cases, got):
+            marker = pkg_markers.Marker(text)
+            lhs, op, rhs = marker._markers[0]
+            left = env[lhs.value] if isinstance(lhs, pkg_markers.Variable) else lhs.value
+            right = env[rhs.value] if isinstance(rhs, pkg_markers.Variable) else rhs.value
+            try:
+                pkg_specifiers.Specifier(op.value + right)
+                spec_ok = True
+            except pkg_specifiers.InvalidSpecifier:
+                spec_ok = False
+            try:
+                pkg_version.Version(left)
+                version_ok = True
+            except pkg_version.InvalidVersion:
+                version_ok = False
+            if spec_ok and not version_ok:
+                excluded += 1
+                continue
+            try:
+                want = "true" if marker.evaluate(env) else "false"
+            except pkg_markers.UndefinedComparison:
+                want = "error"
+            self.assertEqual(line.split(":")[0], want, (text, env, line))
+            compared += 1
+        self.assertGreater(compared, 5000)
+        self.assertLess(excluded, compared)
 
 
 if __name__ == "__main__":

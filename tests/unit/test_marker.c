@@ -580,6 +580,13 @@ static const struct {
     /* PEP 440: <V excludes pre-releases of V itself */
     {"python_full_version < \"3.14\"", "python_full_version=3.14.0a1", NULL, 0},
     {"python_full_version < \"3.14.0a2\"", "python_full_version=3.14.0a1", NULL, 1},
+    /* === compares the canonical version text, ignoring case; inner whitespace is no specifier */
+    {"python_version === \"\"", "", NULL, 0},
+    {"python_full_version === \"3.11.07\"", "", NULL, 0},
+    {"python_version === \" 3.11 \"", "", NULL, 1},
+    {"python_version === \"3 .11\"", "", NULL, -1},
+    {"python_full_version === \"3.11.7\"", "python_full_version=3.11.07", NULL, 1},
+    {"platform_release === \"Generic\"", "platform_release=GENERIC", NULL, 1},
     /* no short-circuit: an error anywhere is reported */
     {"os_name == \"posix\" or python_version ~= \"x\"", "", NULL, -1},
     {"os_name == \"nt\" and python_version ~= \"x\"", "", NULL, -1},

@@ -17,6 +17,7 @@ Faults are URL prefixes in front of the served path, and they can be chained:
   /__fault/corrupt/<path>             flip one byte of the body (a digest mismatch)
   /__fault/slow/MS/<path>             wait MS milliseconds before answering
   /__fault/redirect/<path>            302 to /<path> (the rest of the URL, faults included)
+  /__fault/auth/USER:PASS/<path>      401 unless the request carries HTTP Basic USER:PASS
 "Requests of this URL" counts by the full request path, faults included, so tests that use
 distinct URLs do not disturb each other.
 
@@ -28,6 +29,7 @@ Stats endpoints are not counted. The server stops cleanly on SIGTERM and SIGINT.
 With --tls-cert/--tls-key it speaks HTTPS (tests of certificate verification).
 """
 import argparse
+import base64
 import email.utils
 import hashlib
 import json
@@ -82,6 +84,7 @@ class Faults:
         self.corrupt = False
         self.slow_ms = 0
         self.redirect = False
+        self.auth = None         # "user:password" required, or None
 
 
 def parse_faults(path):
@@ -115,6 +118,10 @@ def parse_faults(path):
             if not rest or not rest[0].isdigit():
                 raise ValueError("slow fault needs milliseconds")
             faults.slow_ms = min(int(rest.pop(0)), MAX_SLOW_MS)
+        elif kind == "auth":
+            if not rest or ":" not in rest[0]:
+                raise ValueError("auth fault needs USER:PASS")
+            faults.auth = unquote(rest.pop(0))
         elif kind == "redirect":
             faults.redirect = True
             return faults, "/" + "/".join(rest)
@@ -195,6 +202,11 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(faults.slow_ms / 1000.0)
         if faults.redirect:
             return self.send_plain(302, "moved\n", [("Location", path)])
+        if faults.auth is not None:
+            expected = "Basic " + base64.b64encode(faults.auth.encode()).decode()
+            if self.headers.get("Authorization") != expected:
+                return self.send_plain(401, "authentication required\n",
+                                       [("WWW-Authenticate", 'Basic realm="gpulock-test"')])
         if faults.status:
             code, limit = faults.status
             if limit is None or before < limit:

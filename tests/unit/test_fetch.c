@@ -328,6 +328,44 @@ static void test_conditional_and_redirect(void)
     free(url);
 }
 
+/* Credentials come from the URL or from ~/.netrc; without them a 401 fails at once. */
+static void test_credentials_and_netrc(void)
+{
+    char url[256];
+    gl_fetch_result res;
+    gl_error err;
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/__fault/auth/alice:s3cret/hello", server.port);
+    CU_ASSERT_FALSE(gl_fetch_url(fetcher, url, &res, &err));
+    CU_ASSERT_EQUAL(err.code, GL_ENET);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "401"));
+    CU_ASSERT_EQUAL(res.attempts, 1);
+    gl_fetch_result_free(&res);
+
+    snprintf(url, sizeof url, "http://alice:s3cret@127.0.0.1:%d/__fault/auth/alice:s3cret/hello", server.port);
+    CU_ASSERT_TRUE(gl_fetch_url(fetcher, url, &res, &err));
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&res.body), hello);
+    CU_ASSERT_PTR_NULL(res.final_url ? strstr(res.final_url, "s3cret@") : NULL); /* the path has it too */
+    gl_fetch_result_free(&res);
+
+    char *saved_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    char netrc[PATH_MAX + 16];
+    snprintf(netrc, sizeof netrc, "%s/.netrc", scratch);
+    const char entry[] = "machine 127.0.0.1 login alice password s3cret\n";
+    CU_ASSERT_TRUE(test_write_file(netrc, entry, strlen(entry)));
+    chmod(netrc, 0600);
+    setenv("HOME", scratch, 1);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/__fault/auth/alice:s3cret/hello", server.port);
+    CU_ASSERT_TRUE(gl_fetch_url(fetcher, url, &res, &err));
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&res.body), hello);
+    gl_fetch_result_free(&res);
+    if (saved_home)
+        setenv("HOME", saved_home, 1);
+    else
+        unsetenv("HOME");
+    free(saved_home);
+    remove(netrc);
+}
+
 /* An HTTPS server with a self-signed certificate: verification fails at once, no retries. */
 static void test_tls_verification_is_on(void)
 {
@@ -383,6 +421,7 @@ int main(void)
     CU_add_test(s, "file:// URLs", test_file_urls);
     CU_add_test(s, "credentials redacted", test_credentials_redacted);
     CU_add_test(s, "conditional request and redirect", test_conditional_and_redirect);
+    CU_add_test(s, "credentials from the URL and ~/.netrc", test_credentials_and_netrc);
     CU_add_test(s, "TLS verification is on", test_tls_verification_is_on);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();

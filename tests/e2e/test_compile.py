@@ -133,6 +133,26 @@ class ToyCompileTest(CompileCase):
                                "outer": "1.0", "selfx": "1.0"})
         self.check(text, "alpha", "outer", "native")
 
+    def test_constraints_limit_without_adding(self):
+        constraints = self.requirements_in("beta<1.5", "gamma==1.0", name="constraints.txt")
+        text = self.toy("alpha", "-c", constraints)
+        self.assertPins(text, {"alpha": "1.1", "beta": "1.0"})
+        self.check(text, "alpha")
+
+    def test_snapshot_replaces_the_network(self):
+        inputs = ["alpha", "outer", "native"]
+        snapshot = self.tmp / "snap"
+        with MirrorServer(ToyMirrors.primary_root) as server:
+            index = ["--index-url", server.url + "/simple"]
+            made = run_gpulock("snapshot", *index, *inputs, "-o", snapshot)
+            self.assertEqual(made.returncode, 0, made.stderr)
+            live = self.compile(*index, *inputs)
+        # the server is gone: everything the index would say now comes from the snapshot
+        offline = self.compile(*index, "--snapshot", snapshot, *inputs)
+        self.assertEqual(read_lock(offline), read_lock(live))
+        self.assertIn(str(snapshot), "\n".join(header_lines(offline)), "the header names the snapshot used")
+        self.check(offline, *inputs)
+
     def test_yanked_only_when_pinned(self):
         self.assertPins(self.toy("alpha"), {"alpha": "1.1", "beta": "1.5"})
         self.assertPins(self.toy("alpha>1.0"), {"alpha": "1.1", "beta": "1.5"})

@@ -518,7 +518,7 @@ static char *take(char **s)
 }
 
 /* On failure *href_named says whether err already quotes the href. */
-static bool build_link(gl_index_link *link, raw_anchor *a, const gl_url_base *base,
+static bool build_link(gl_index_link *link, raw_anchor *a, gl_url_base *base,
                        bool *href_named, gl_error *err)
 {
     *href_named = false;

@@ -3,6 +3,7 @@
  * plain text work on URLs that are already absolute (redaction must cope with any text). */
 #include "url.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,10 @@
 struct gl_url_base {
     CURLU *handle;
     char *text; /* as given, for messages */
+    /* The last directory resolved: links of one page mostly share it ("/whl/cu128/"), and
+     * curl costs microseconds per URL, most of the page reading time. */
+    char *memo_dir; /* a reference's part up to its last '/', as written */
+    char *memo_abs; /* what curl resolved it to, ending in '/' */
 };
 
 gl_url_base *gl_url_base_new(const char *base, gl_error *err)
@@ -46,6 +51,8 @@ void gl_url_base_free(gl_url_base *b)
         return;
     curl_url_cleanup(b->handle);
     free(b->text);
+    free(b->memo_dir);
+    free(b->memo_abs);
     free(b);
 }
 
@@ -59,7 +66,103 @@ static char *resolve_failed(const gl_url_base *b, const char *ref, CURLUcode rc,
     return NULL;
 }
 
-char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment, gl_error *err)
+/* Characters curl passes through unchanged in a path segment or fragment (RFC 3986
+ * unreserved and sub-delims); '%' only as the start of an escape. */
+static bool plain_char(const char *s, size_t i, size_t n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    if (c == '%')
+        return i + 2 < n && isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2]);
+    return c && strchr("-._~!$&'()*+,;=", c);
+}
+
+/* A last path segment whose resolution cannot differ from that of any other: not empty, not
+ * a dot segment, no ':' (which could make it a scheme), nothing curl would escape. */
+static bool plain_segment(const char *s, size_t n)
+{
+    if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!plain_char(s, i, n))
+            return false;
+    return true;
+}
+
+static bool plain_fragment(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (!plain_char(s, i, n) && s[i] != '/' && s[i] != '?')
+            return false;
+    return true;
+}
+
+static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
+                               char **fragment, gl_error *err);
+
+/* RFC 3986 resolution treats the last segment of a path reference as an opaque string
+ * appended to the resolved rest: so "dir/seg" resolves to what curl makes of "dir/x" with the
+ * final "x" replaced by seg, when seg is plain. curl resolves each directory once. Returns
+ * NULL (without error) when ref is not of that shape. */
+static char *resolve_memoized(gl_url_base *b, const char *t, char **fragment, bool *failed,
+                              gl_error *err)
+{
+    size_t path_end = strcspn(t, "?#");
+    if (t[path_end] == '?')
+        return NULL;
+    const char *frag = t[path_end] == '#' ? t + path_end + 1 : NULL;
+    size_t dir_len = path_end;
+    while (dir_len > 0 && t[dir_len - 1] != '/')
+        dir_len--;
+    const char *seg = t + dir_len;
+    size_t seg_len = path_end - dir_len;
+    if (!plain_segment(seg, seg_len) || (frag && !plain_fragment(frag)))
+        return NULL;
+    if (!b->memo_dir || strlen(b->memo_dir) != dir_len || memcmp(b->memo_dir, t, dir_len)) {
+        char *probe = malloc(dir_len + 2);
+        if (!probe)
+            return NULL;
+        memcpy(probe, t, dir_len);
+        memcpy(probe + dir_len, "x", 2);
+        char *abs = resolve_with_curl(b, probe, probe, NULL, NULL);
+        free(probe);
+        size_t alen = abs ? strlen(abs) : 0;
+        if (!abs || alen < 2 || strcmp(abs + alen - 2, "/x") != 0) {
+            free(abs); /* curl read the probe differently: let it resolve the whole reference */
+            return NULL;
+        }
+        abs[alen - 1] = '\0';
+        char *dir = strndup(t, dir_len);
+        if (!dir) {
+            free(abs);
+            return NULL;
+        }
+        free(b->memo_dir);
+        free(b->memo_abs);
+        b->memo_dir = dir;
+        b->memo_abs = abs;
+    }
+    size_t abs_len = strlen(b->memo_abs);
+    char *url = malloc(abs_len + seg_len + 1);
+    char *frag_copy = frag && fragment ? strdup(frag) : NULL;
+    if (!url || (frag && fragment && !frag_copy)) {
+        free(url);
+        free(frag_copy);
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        *failed = true;
+        return NULL;
+    }
+    memcpy(url, b->memo_abs, abs_len);
+    memcpy(url + abs_len, seg, seg_len);
+    url[abs_len + seg_len] = '\0';
+    if (fragment)
+        *fragment = frag_copy;
+    return url;
+}
+
+char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err)
 {
     if (fragment)
         *fragment = NULL;
@@ -71,17 +174,55 @@ char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment
     while (len > 0 && (unsigned char)start[len - 1] <= ' ')
         len--;
     char *trimmed = start[len] ? strndup(start, len) : NULL;
+    if (start[len] && !trimmed) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    const char *text = trimmed ? trimmed : start;
+    bool failed = false;
+    char *url = resolve_memoized(b, text, fragment, &failed, err);
+    if (!url && !failed)
+        url = resolve_with_curl(b, ref, text, fragment, err);
+    free(trimmed);
+    return url;
+}
+
+char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char **fragment,
+                                   gl_error *err)
+{
+    if (fragment)
+        *fragment = NULL;
+    const char *start = ref;
+    while (*start && (unsigned char)*start <= ' ')
+        start++;
+    size_t len = strlen(start);
+    while (len > 0 && (unsigned char)start[len - 1] <= ' ')
+        len--;
+    char *trimmed = strndup(start, len);
+    if (!trimmed) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    char *url = resolve_with_curl(b, ref, trimmed, fragment, err);
+    free(trimmed);
+    return url;
+}
+
+/* Resolves text (ref trimmed) with curl; ref is what messages quote. */
+static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
+                               char **fragment, gl_error *err)
+{
+    if (fragment)
+        *fragment = NULL;
     CURLU *u = curl_url_dup(b->handle);
-    if ((start[len] && !trimmed) || !u) {
-        free(trimmed);
-        curl_url_cleanup(u);
+    if (!u) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return NULL;
     }
     char *abs = NULL, *result = NULL;
     /* A relative reference set on a handle holding a URL is resolved against it;
      * CURLU_URLENCODE escapes spaces and non-ASCII bytes but leaves existing %XX alone. */
-    CURLUcode rc = curl_url_set(u, CURLUPART_URL, trimmed ? trimmed : start, CURLU_URLENCODE);
+    CURLUcode rc = curl_url_set(u, CURLUPART_URL, text, CURLU_URLENCODE);
     if (rc == CURLUE_OK)
         rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
     if (rc != CURLUE_OK) {
@@ -106,7 +247,6 @@ char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment
 out:
     curl_free(abs);
     curl_url_cleanup(u);
-    free(trimmed);
     return result;
 }
 

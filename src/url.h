@@ -18,8 +18,12 @@ char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_erro
 typedef struct gl_url_base gl_url_base;
 /* NULL with err ("bad base URL") when base is not an absolute URL. */
 gl_url_base *gl_url_base_new(const char *base, gl_error *err);
-/* As gl_url_resolve, against b. */
-char *gl_url_base_resolve(const gl_url_base *b, const char *ref, char **fragment, gl_error *err);
+/* As gl_url_resolve, against b. Links in one directory cost one curl resolution: b
+ * remembers the last directory it resolved (hence not const). */
+char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err);
+/* The same with every reference resolved by curl, for checking the above. */
+char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char **fragment,
+                                   gl_error *err);
 void gl_url_base_free(gl_url_base *b);
 
 /* The last path segment of an absolute URL, percent-decoded ("torch-2.9.0%2Bcu128-…whl" gives

@@ -77,6 +77,43 @@ static void test_resolve_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not a url"));
 }
 
+static void test_base_memo_agrees_with_curl(void)
+{
+    /* Links sharing a directory are resolved once by curl; the result must be what curl
+     * gives for each link on its own, whatever the shape. */
+    static const char *const refs[] = {
+        "x-1.whl", "x-2.whl#sha256=00", "../../files/a.whl", "../../files/b.whl#md5=ff",
+        "/whl/cu128/torch-2.9.0%2Bcu128-cp311-cp311-win_amd64.whl", "/whl/cu128/b.whl",
+        "http:x.whl", "C:x.whl", "..", ".", "a/b/../c.whl", "y.whl#a b", "y.whl#a#b",
+        "y.whl?q=1", "//h2/x.whl", "///x.whl", "/x%2fy.whl", "/x%zz.whl", "x y/z.whl",
+        "https://h:99999/x.whl", "https://other/p/x.whl", "https://other/p/y.whl", "?q", "#f",
+        "", "z/", "\\x.whl", "\xC3\xBC/x.whl", "a/\xC3\xBC.whl", "~x'(y)*.whl",
+    };
+    static const char *const bases[] = {"https://u:p@pypi.org/simple/trl/?q=1#f", "https://h",
+                                        "file:///srv/m/simple/trl/index.html",
+                                        "http://[::1]:8080/whl/cu128/torch/"};
+    for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
+        gl_url_base *base = gl_url_base_new(bases[b], NULL);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+        for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+            char *f1 = NULL, *f2 = NULL;
+            char *u1 = gl_url_base_resolve(base, refs[i], &f1, NULL);
+            char *u2 = gl_url_base_resolve_uncached(base, refs[i], &f2, NULL);
+            CU_ASSERT_EQUAL(!u1, !u2);
+            if (u1 && u2)
+                CU_ASSERT_STRING_EQUAL(u1, u2);
+            CU_ASSERT_EQUAL(!f1, !f2);
+            if (f1 && f2)
+                CU_ASSERT_STRING_EQUAL(f1, f2);
+            free(u1), free(u2), free(f1), free(f2);
+        }
+        gl_url_base_free(base);
+    }
+    gl_error err;
+    CU_ASSERT_PTR_NULL(gl_url_base_new("relative/only", &err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "bad base URL 'relative/only'"));
+}
+
 static void check_filename(const char *url, const char *want)
 {
     gl_error err;
@@ -141,6 +178,7 @@ int main(void)
     CU_pSuite s = CU_add_suite("url", NULL, NULL);
     CU_add_test(s, "resolve every index href shape", test_resolve_index_shapes);
     CU_add_test(s, "resolve errors name base and href, redacted", test_resolve_errors);
+    CU_add_test(s, "per-directory memo agrees with curl", test_base_memo_agrees_with_curl);
     CU_add_test(s, "file name from URL", test_filename);
     CU_add_test(s, "credential redaction", test_redact);
     CU_basic_set_mode(CU_BRM_VERBOSE);

@@ -30,6 +30,7 @@ typedef struct transfer {
     uint64_t retry_at_ms;
     bool write_failed;
     bool whole_instead; /* a file:// suffix longer than the file: read it whole */
+    char transient_reason[CURL_ERROR_SIZE]; /* why the last attempt failed, when worth a retry */
     char curl_message[CURL_ERROR_SIZE];
 } transfer;
 
@@ -402,7 +403,8 @@ static enum outcome judge(transfer *t, CURLcode rc)
                          curl_reason(t, rc));
             return DONE_FAILED;
         }
-        gl_error_set(&res->error, GL_ENET, "fetching %s failed: %s", url, curl_reason(t, rc));
+        snprintf(t->transient_reason, sizeof t->transient_reason, "%s", curl_reason(t, rc));
+        gl_error_set(&res->error, GL_ENET, "fetching %s failed: %s", url, t->transient_reason);
         return is_transient(rc) ? RETRY : DONE_FAILED;
     }
 
@@ -428,7 +430,8 @@ static enum outcome judge(transfer *t, CURLcode rc)
         return DONE_FAILED;
     }
     if (status == 408 || status == 429 || status >= 500) {
-        gl_error_set(&res->error, GL_ENET, "fetching %s failed: HTTP %ld", url, status);
+        snprintf(t->transient_reason, sizeof t->transient_reason, "HTTP %ld", status);
+        gl_error_set(&res->error, GL_ENET, "fetching %s failed: %s", url, t->transient_reason);
         return RETRY;
     }
     if (status == 416 && req->range) {
@@ -601,7 +604,8 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
                 continue;
             }
             if (o == RETRY && t->res->attempts > 1)
-                gl_error_prefix(&t->res->error, "after %d attempts: ", t->res->attempts);
+                gl_error_set(&t->res->error, GL_ENET, "fetching %s failed after %d attempts: %s", t->shown_url,
+                             t->res->attempts, t->transient_reason);
             t->state = T_DONE;
             done++;
             progress_update(&progress, done, n);

@@ -220,6 +220,8 @@ class Facts:
         self.versions = set()
         self.by_package = {}
         self.specifiers = set()
+        self.by_spec_package = {}  # specifier set -> the projects whose requirements use it
+        requirements = set()
         for path in files:
             with open(path, encoding="utf-8") as f:
                 for line in f:
@@ -232,8 +234,9 @@ class Facts:
                     rp = record.get("requires_python")
                     if isinstance(rp, str):
                         self.specifiers.add(rp)
-                    for requirement in record.get("requires_dist") or []:
-                        self._add_requirement(requirement)
+                    requirements.update(record.get("requires_dist") or [])
+        for requirement in sorted(requirements):
+            self._add_requirement(requirement)
 
     def _add_requirement(self, text):
         try:
@@ -243,7 +246,6 @@ class Facts:
         spec_set = str(req.specifier)
         if spec_set:
             self.specifiers.add(spec_set)
-            self.by_spec_package = getattr(self, "by_spec_package", {})
             self.by_spec_package.setdefault(spec_set, set()).add(canonical_name(req.name))
         for spec in req.specifier:
             self.specifiers.add(str(spec))
@@ -364,13 +366,12 @@ class SpecifierContains(unittest.TestCase):
     def test_facts_specifiers(self):
         facts = Facts.load()
         rng = random.Random(508)
-        by_spec_package = getattr(facts, "by_spec_package", {})
         cases = []
         for spec in sorted(facts.specifiers):
             if not comparable_text(spec):
                 continue
             package_versions = set()
-            for name in by_spec_package.get(spec, ()):
+            for name in facts.by_spec_package.get(spec, ()):
                 package_versions.update(facts.by_package.get(name, ()))
             extra = rng.sample(sorted(package_versions), min(25, len(package_versions)))
             extra += rng.sample(sorted(facts.versions), 5)

@@ -330,6 +330,42 @@ static void test_conditional_and_redirect(void)
     free(url);
 }
 
+static void test_bad_urls(void)
+{
+    const char *urls[] = {"not a url", "ftp://127.0.0.1/x", "gopher://127.0.0.1/", "http://"};
+    for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        gl_fetch_result res;
+        gl_error err;
+        CU_ASSERT_FALSE(gl_fetch_url(fetcher, urls[i], &res, &err));
+        CU_ASSERT_EQUAL(err.code, GL_ENET);
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.message, urls[i]));
+        CU_ASSERT_EQUAL(res.attempts, 1);
+        gl_fetch_result_free(&res);
+    }
+    gl_fetch_request empty = {.url = ""};
+    gl_fetch_result res;
+    CU_ASSERT_FALSE(gl_fetch_batch(fetcher, &empty, &res, 1));
+    CU_ASSERT_EQUAL(res.error.code, GL_EINVAL);
+    gl_fetch_result_free(&res);
+    CU_ASSERT_TRUE(gl_fetch_batch(fetcher, NULL, NULL, 0));
+
+    /* Nothing listens: connection refused is retried, then reported. */
+    test_server gone;
+    char dir[PATH_MAX + 8];
+    snprintf(dir, sizeof dir, "%s/gone", scratch);
+    mkdir(dir, 0700);
+    CU_ASSERT_TRUE_FATAL(test_server_start(&gone, fixtures, dir));
+    test_server_stop(&gone);
+    char *url = test_url(&gone, "/hello");
+    gl_error err;
+    CU_ASSERT_FALSE(gl_fetch_url(fetcher, url, &res, &err));
+    CU_ASSERT_EQUAL(err.code, GL_ENET);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, url));
+    CU_ASSERT_EQUAL(res.attempts, 4);
+    gl_fetch_result_free(&res);
+    free(url);
+}
+
 /* Credentials come from the URL or from ~/.netrc; without them a 401 fails at once. */
 static void test_credentials_and_netrc(void)
 {
@@ -424,6 +460,7 @@ int main(void)
     CU_add_test(s, "credentials redacted", test_credentials_redacted);
     CU_add_test(s, "conditional request and redirect", test_conditional_and_redirect);
     CU_add_test(s, "credentials from the URL and ~/.netrc", test_credentials_and_netrc);
+    CU_add_test(s, "bad URLs and refused connections", test_bad_urls);
     CU_add_test(s, "TLS verification is on", test_tls_verification_is_on);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();

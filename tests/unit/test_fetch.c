@@ -85,6 +85,16 @@ static void test_parallel_batch(void)
         free(urls[i]);
     }
     CU_ASSERT_EQUAL(test_server_count(&server, fetcher, "/pages/p042"), 1);
+    /* Whole bodies may come compressed; everything says who is asking. */
+    char *stats = test_server_stats(&server, fetcher);
+    const char *last = strstr(stats, "\"/pages/p042\": {\"headers\"");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(last);
+    const char *end = strchr(last, '}');
+    const char *ua = strstr(last, "\"User-Agent\": \"gpulock/" GPULOCK_VERSION "\"");
+    const char *enc = strstr(last, "\"Accept-Encoding\": \"");
+    CU_ASSERT(ua && ua < end);
+    CU_ASSERT(enc && enc < end && strstr(enc, "gzip") && strstr(enc, "gzip") < end);
+    free(stats);
 }
 
 static void test_not_found_is_immediate(void)
@@ -230,6 +240,9 @@ static void test_range_honoured(void)
     CU_ASSERT_EQUAL(res.body.len, BLOB_SIZE);
     gl_fetch_result_free(&res);
     free(url);
+    /* Ranges of a compressed encoding would be useless: ranges ask for identity. */
+    CU_ASSERT_TRUE(test_server_last_had_header(&server, fetcher, "/blob", "Range"));
+    CU_ASSERT_FALSE(test_server_last_had_header(&server, fetcher, "/blob", "Accept-Encoding"));
 }
 
 static void test_range_ignored(void)

@@ -389,6 +389,59 @@ bool gl_cache_load(gl_cache *cache, const char *url, gl_cache_entry *entry, gl_e
     return ok;
 }
 
+/* "<kind> <key url>": a space never occurs in a URL, so derived keys cannot meet real ones. */
+static char *derived_key(const char *kind, const char *url)
+{
+    char *key = key_url(url);
+    char *derived = NULL;
+    if (key && asprintf(&derived, "%s %s", kind, key) < 0)
+        derived = NULL;
+    free(key);
+    return derived;
+}
+
+bool gl_cache_store_derived(gl_cache *cache, const char *kind, const char *url, const void *body,
+                            size_t len, gl_error *err)
+{
+    char *key = derived_key(kind, url);
+    if (!key) {
+        gl_error_set(err, GL_ENOMEM, "out of memory caching a download");
+        return false;
+    }
+    bool ok = store_key(cache, key, body, len, NULL, NULL, err);
+    free(key);
+    return ok;
+}
+
+bool gl_cache_load_derived(gl_cache *cache, const char *kind, const char *url, gl_cache_entry *entry,
+                           gl_error *err)
+{
+    char *key = derived_key(kind, url);
+    if (!key) {
+        memset(entry, 0, sizeof *entry);
+        gl_error_set(err, GL_ENOMEM, "out of memory reading the cache");
+        return false;
+    }
+    bool ok = load_key(cache, key, entry, err);
+    free(key);
+    return ok;
+}
+
+bool gl_cache_is_offline(const gl_cache *cache)
+{
+    return cache->offline;
+}
+
+bool gl_cache_is_verbose(const gl_cache *cache)
+{
+    return cache->verbose;
+}
+
+gl_fetcher *gl_cache_fetcher(const gl_cache *cache)
+{
+    return cache->fetcher;
+}
+
 /* What the batch decided for one request. */
 typedef struct plan {
     char *key;

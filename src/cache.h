@@ -61,4 +61,17 @@ bool gl_cache_load(gl_cache *cache, const char *url, gl_cache_entry *entry, gl_e
 /* Where url's entry lives (malloc'd), e.g. to inspect it; NULL when memory runs out. */
 char *gl_cache_entry_path(const gl_cache *cache, const char *url);
 
+/* Content gpulock derives from a URL rather than downloads whole (a wheel's METADATA read with
+ * ranges): stored under (kind, url), apart from the URL's own entry. The entry's url field is
+ * "<kind> <url>". Same atomicity and corruption handling as above. */
+bool gl_cache_store_derived(gl_cache *cache, const char *kind, const char *url, const void *body,
+                            size_t len, gl_error *err);
+bool gl_cache_load_derived(gl_cache *cache, const char *kind, const char *url, gl_cache_entry *entry,
+                           gl_error *err);
+
+bool gl_cache_is_offline(const gl_cache *cache);
+bool gl_cache_is_verbose(const gl_cache *cache);
+/* The fetcher the cache was opened with (NULL when offline without one). */
+gl_fetcher *gl_cache_fetcher(const gl_cache *cache);
+
 #endif

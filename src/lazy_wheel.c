@@ -1,6 +1,7 @@
 #include "lazy_wheel.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,7 @@
 #include "zip.h"
 
 #define METADATA_SUFFIX ".dist-info/METADATA"
+#define CACHE_KIND "wheel-metadata"
 
 /* The .dist-info a wheel's file name promises: "<name>-<version>.dist-info". */
 typedef struct wheel_target {
@@ -187,6 +189,44 @@ bool gl_lazy_wheel_metadata(gl_fetcher *f, const char *url, gl_strbuf *out,
     free(filename);
     free(shown);
     return ok;
+}
+
+bool gl_lazy_wheel_metadata_cached(gl_cache *cache, const char *url, gl_strbuf *out,
+                                   gl_lazy_wheel_info *info, gl_error *err)
+{
+    gl_lazy_wheel_info local_info;
+    if (!info)
+        info = &local_info;
+    memset(info, 0, sizeof *info);
+    gl_cache_entry entry;
+    gl_error lerr;
+    gl_error_clear(&lerr);
+    if (gl_cache_load_derived(cache, CACHE_KIND, url, &entry, &lerr)) {
+        bool ok = gl_strbuf_append(out, entry.body.data ? entry.body.data : "", entry.body.len);
+        gl_cache_entry_free(&entry);
+        if (!ok)
+            gl_error_set(err, GL_ENOMEM, "out of memory reading a wheel's metadata from the cache");
+        return ok;
+    }
+    if (lerr.code != GL_ENOTFOUND && gl_cache_is_verbose(cache))
+        fprintf(stderr, "gpulock: %s; reading the wheel again\n", lerr.message);
+    gl_fetcher *f = gl_cache_fetcher(cache);
+    if (gl_cache_is_offline(cache) || !f) {
+        char *shown = gl_url_redact(url);
+        gl_error_set(err, GL_ENOTFOUND, "offline: no cached copy of %s (run once online or use --snapshot)",
+                     shown ? shown : "a wheel");
+        free(shown);
+        return false;
+    }
+    size_t start = out->len;
+    if (!gl_lazy_wheel_metadata(f, url, out, info, err))
+        return false;
+    gl_error serr;
+    gl_error_clear(&serr);
+    if (!gl_cache_store_derived(cache, CACHE_KIND, url, out->data + start, out->len - start, &serr) &&
+        gl_cache_is_verbose(cache))
+        fprintf(stderr, "gpulock: %s\n", serr.message);
+    return true;
 }
 
 bool gl_wheel_metadata_from_buffer(const void *data, size_t len, const char *filename,

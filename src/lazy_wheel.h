@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cache.h"
 #include "error.h"
 #include "fetch.h"
 #include "strbuf.h"
@@ -23,6 +24,13 @@ typedef struct gl_lazy_wheel_info {
  * Errors name the (redacted) URL: "not a zip archive: …", "no .dist-info/METADATA in …". */
 bool gl_lazy_wheel_metadata(gl_fetcher *f, const char *url, gl_strbuf *out,
                             gl_lazy_wheel_info *info, gl_error *err);
+
+/* gl_lazy_wheel_metadata through the cache: the METADATA read out of a wheel is stored (a
+ * wheel's content never changes under its URL) and later served with no request; offline, the
+ * stored copy is the only source and a miss is GL_ENOTFOUND "offline: no cached copy of …".
+ * info->requests is 0 when the cache answered. */
+bool gl_lazy_wheel_metadata_cached(gl_cache *cache, const char *url, gl_strbuf *out,
+                                   gl_lazy_wheel_info *info, gl_error *err);
 
 /* The same over a wheel in memory; filename (the wheel's file name) picks the .dist-info and
  * names the wheel in messages. */

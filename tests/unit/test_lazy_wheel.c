@@ -648,6 +648,49 @@ static void test_python_made_archives(void)
     }
 }
 
+static void test_cached_metadata(void)
+{
+    char dir[PATH_MAX + 8];
+    snprintf(dir, sizeof dir, "%s/cache", scratch);
+    gl_cache_options opts = {.dir = dir};
+    gl_error err;
+    gl_cache *cache = gl_cache_open(&opts, fetcher, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
+    char *url = served_url("", "built", "demo-1.0+cu128-py3-none-big.whl");
+    const char *path = "/built/demo-1.0%2Bcu128-py3-none-big.whl";
+    long before = test_server_count(&server, fetcher, path);
+    gl_strbuf meta = GL_STRBUF_INIT;
+    gl_lazy_wheel_info info;
+    CU_ASSERT_TRUE(gl_lazy_wheel_metadata_cached(cache, url, &meta, &info, &err));
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&meta), demo_metadata);
+    CU_ASSERT_EQUAL(info.requests, 3);
+    gl_strbuf_reset(&meta);
+    CU_ASSERT_TRUE(gl_lazy_wheel_metadata_cached(cache, url, &meta, &info, &err));
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&meta), demo_metadata);
+    CU_ASSERT_EQUAL(info.requests, 0);
+    CU_ASSERT_EQUAL(test_server_count(&server, fetcher, path), before + 3);
+    /* The wheel's own URL has no entry: only the derived METADATA was stored. */
+    gl_cache_entry entry;
+    CU_ASSERT_FALSE(gl_cache_load(cache, url, &entry, &err));
+    gl_cache_free(cache);
+
+    opts.offline = true;
+    cache = gl_cache_open(&opts, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
+    gl_strbuf_reset(&meta);
+    CU_ASSERT_TRUE(gl_lazy_wheel_metadata_cached(cache, url, &meta, &info, &err));
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&meta), demo_metadata);
+    char *other = served_url("", "built", "demo-1.0+cu128-py3-none-any.whl");
+    CU_ASSERT_FALSE(gl_lazy_wheel_metadata_cached(cache, other, &meta, &info, &err));
+    CU_ASSERT_EQUAL(err.code, GL_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "offline: no cached copy of"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, other));
+    gl_cache_free(cache);
+    gl_strbuf_free(&meta);
+    free(other);
+    free(url);
+}
+
 int main(void)
 {
     gl_error err;
@@ -667,6 +710,7 @@ int main(void)
     CU_add_test(s, "sdist PKG-INFO from stub sdists", test_sdist_stub);
     CU_add_test(s, "sdist PKG-INFO from built archives", test_sdist_built);
     CU_add_test(s, "archives made by Python", test_python_made_archives);
+    CU_add_test(s, "wheel METADATA through the cache", test_cached_metadata);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();

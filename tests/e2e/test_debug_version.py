@@ -317,6 +317,34 @@ class VersionOrder(unittest.TestCase):
         if wrong:
             self.fail(f"{len(wrong)} canonical forms differ:\n" + "\n".join(wrong[:40]))
 
+    def test_random_spellings(self):
+        """Seeded random strings built from the PEP's tokens: validity, canonical form, order."""
+        tokens = ["0", "1", "2", "9", "01", "10", ".", ".", "-", "_", "+", "!", "v", "V", "a", "b", "c",
+                  "rc", "RC", "alpha", "beta", "pre", "preview", "post", "POST", "rev", "r", "dev", "DEV",
+                  "local", "x", " ", "ubuntu", "cu128", "*"]
+        rng = random.Random(440440)
+        texts = set()
+        while len(texts) < 30000:
+            text = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 9)))
+            if rng.random() < 0.7:
+                text = rng.choice(["1", "1.0", "2.9.0", "0!1", "1!2.0"]) + text
+            if comparable_text(text):
+                texts.add(text)
+        texts = sorted(texts)
+        valid = [t for t in texts if parse_version(t)]
+        self.assertGreater(len(valid), 1000)
+        cases = [("===" + str(Version(t)), t, "--pre") if parse_version(t) else ("===x", t) for t in texts]
+        lines = run_batch(self, "contains", cases)
+        wrong = []
+        for (spec, text, *_), got in zip(cases, lines):
+            want = "true" if spec != "===x" else f"error: invalid version '{text[:40]}"
+            if not got.startswith(want):
+                wrong.append(f"{text!r}: expected {want!r}, got {got!r}")
+        if wrong:
+            self.fail(f"{len(wrong)} of {len(texts)} differ:\n" + "\n".join(wrong[:40]))
+        rng.shuffle(valid)
+        self.check_pairs(list(zip(valid, valid[1:])))
+
     def test_numbers_beyond_64_bits_are_rejected(self):
         for text in ["18446744073709551616", "1.18446744073709551616", "1.0a18446744073709551616",
                      "1.0.post99999999999999999999", "1.0.dev18446744073709551616",

@@ -12,9 +12,12 @@ bool gl_atomic_file_begin(gl_atomic_file *af, const char *path, gl_error *err)
     memset(af, 0, sizeof *af);
     gl_strbuf tmp = GL_STRBUF_INIT;
     const char *slash = strrchr(path, '/');
-    if (slash)
-        gl_strbuf_append(&tmp, path, (size_t)(slash - path) + 1);
-    gl_strbuf_printf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    /* ".<name>.XXXXXX" beside the target, so the rename stays within one file system. */
+    gl_strbuf_append(&tmp, path, dir_len);
+    gl_strbuf_putc(&tmp, '.');
+    gl_strbuf_puts(&tmp, path + dir_len);
+    gl_strbuf_puts(&tmp, ".XXXXXX");
     af->temp_path = gl_strbuf_detach(&tmp);
     af->path = strdup(path);
     int fd = af->temp_path && af->path ? mkstemp(af->temp_path) : -1;

@@ -21,7 +21,7 @@ gl_url_base *gl_url_base_new(const char *base, gl_error *err);
 /* As gl_url_resolve, against b. Links in one directory cost one curl resolution: b
  * remembers the last directory it resolved (hence not const). */
 char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err);
-/* The same with every reference resolved by curl, for checking the above. */
+/* The same with every reference resolved and composed by curl alone, for checking the above. */
 char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char **fragment,
                                    gl_error *err);
 void gl_url_base_free(gl_url_base *b);

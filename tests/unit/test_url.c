@@ -88,6 +88,11 @@ static void test_base_memo_agrees_with_curl(void)
         "y.whl?q=1", "//h2/x.whl", "///x.whl", "/x%2fy.whl", "/x%zz.whl", "x y/z.whl",
         "https://h:99999/x.whl", "https://other/p/x.whl", "https://other/p/y.whl", "?q", "#f",
         "", "z/", "\\x.whl", "\xC3\xBC/x.whl", "a/\xC3\xBC.whl", "~x'(y)*.whl",
+        /* URLs whose composition has corners: ports, logins, IPv6 zones, empty queries. */
+        "https://h:443/x.whl", "HTTP://User:Pw@H:8080/x.whl", "http://[fe80::1%25eth0]/x.whl",
+        "http://[::1]/x.whl", "x.whl?", "x.whl?#", "imap://u;auth=x@h/x", "ftp://h/x.whl",
+        "https://h/x.whl?a=b#c", "https://@h/x.whl", "https://u:@h/x.whl", "https://:p@h/x.whl",
+        "file:///x/y.whl", "file://localhost/x/y.whl",
     };
     static const char *const bases[] = {"https://u:p@pypi.org/simple/trl/?q=1#f", "https://h",
                                         "file:///srv/m/simple/trl/index.html",

@@ -114,7 +114,8 @@ static char *resolve_memoized(gl_url_base *b, const char *t, char **fragment, bo
     size_t path_end = strcspn(t, "?#");
     if (t[path_end] == '?')
         return NULL;
-    const char *frag = t[path_end] == '#' ? t + path_end + 1 : NULL;
+    /* curl drops an empty fragment: so does this. */
+    const char *frag = t[path_end] == '#' && t[path_end + 1] ? t + path_end + 1 : NULL;
     size_t dir_len = path_end;
     while (dir_len > 0 && t[dir_len - 1] != '/')
         dir_len--;

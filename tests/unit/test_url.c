@@ -92,7 +92,7 @@ static void test_base_memo_agrees_with_curl(void)
         "https://h:443/x.whl", "HTTP://User:Pw@H:8080/x.whl", "http://[fe80::1%25eth0]/x.whl",
         "http://[::1]/x.whl", "x.whl?", "x.whl?#", "imap://u;auth=x@h/x", "ftp://h/x.whl",
         "https://h/x.whl?a=b#c", "https://@h/x.whl", "https://u:@h/x.whl", "https://:p@h/x.whl",
-        "file:///x/y.whl", "file://localhost/x/y.whl",
+        "file:///x/y.whl", "file://localhost/x/y.whl", "x-3.whl#", "<a href=\"/w/x.whl#",
     };
     static const char *const bases[] = {"https://u:p@pypi.org/simple/trl/?q=1#f", "https://h",
                                         "file:///srv/m/simple/trl/index.html",

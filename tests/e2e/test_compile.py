@@ -288,14 +288,20 @@ class RealMirrorCompileTest(CompileCase):
         cls.pypi.stop()
         cls.pytorch.stop()
 
-    def test_transformers_trl_stack(self):
-        text = self.compile("--index-url", self.pypi.url + "/simple", "transformers==4.45.2", "trl==0.11.4")
-        pins, _ = read_lock(text)
+    def test_transformers_trl_stack_with_hashes(self):
+        reqs = ["transformers==4.45.2", "trl==0.11.4"]
+        text = self.compile("--index-url", self.pypi.url + "/simple", *reqs, "--generate-hashes")
+        pins, hashes = read_lock(text)
         self.assertEqual(pins["transformers"], "4.45.2")
         self.assertEqual(pins["trl"], "0.11.4")
         for dep in ("torch", "accelerate", "datasets", "tokenizers", "huggingface-hub"):
             self.assertIn(dep, pins)
-        self.assertChecked(text, [self.root / "pypi"], requirements=["transformers==4.45.2", "trl==0.11.4"])
+        known = all_page_digests([self.root / "pypi"])
+        self.assertTrue(any(hashes.values()), text)
+        for name, digests in hashes.items():
+            for digest in digests:
+                self.assertIn(digest, known, f"{name}: sha256:{digest} is invented")
+        self.assertChecked(text, [self.root / "pypi"], requirements=reqs)
 
     def torch_index(self, tag):
         return ["--index-url", f"{self.pytorch.url}/whl/{tag}", "--extra-index-url", self.pypi.url + "/simple"]
@@ -309,38 +315,23 @@ class RealMirrorCompileTest(CompileCase):
         self.assertChecked(text, [self.root / "pytorch" / "whl" / "cu121", self.root / "pypi"],
                            requirements=["torch==2.4.1"])
 
-    def test_rtx_5090_seed_stack_on_cu128(self):
+    def test_rtx_5090_seed_stack_on_cu128_with_hashes(self):
         # seed 002: an RTX 5090 (sm_120) needs a cu128 build, torch 2.7 or later. (The seed 000 stack,
         # torch 2.9.0, cannot be taken from this index first: its cu128 triton page lists only 3.3.x.)
+        # pip's hash-checking mode needs a --hash on every pin, and the cu128 index lists triton without
+        # a digest: the lock must still carry one pip accepts for the file it installs.
         reqs = ["torch==2.7.1", "torchvision==0.22.1", "transformers==4.56.2", "accelerate==1.11.0"]
-        text = self.compile(*self.torch_index("cu128"), *reqs)
-        pins, _ = read_lock(text)
+        text = self.compile(*self.torch_index("cu128"), *reqs, "--generate-hashes")
+        pins, hashes = read_lock(text)
         self.assertEqual(pins["torch"], "2.7.1+cu128")
         self.assertEqual(pins["torchvision"], "0.22.1+cu128")
         self.assertEqual(pins["triton"], "3.3.1")
-        self.assertChecked(text, [self.root / "pytorch" / "whl" / "cu128", self.root / "pypi"], requirements=reqs)
-
-    def test_hashed_cu128_stack_installs_in_hash_mode(self):
-        # pip's hash-checking mode needs a --hash on every pin; the cu128 index lists triton without a
-        # digest, so the lock must still carry one that pip accepts for the file it installs.
-        reqs = ["torch==2.7.1", "torchvision==0.22.1"]
-        text = self.compile(*self.torch_index("cu128"), *reqs, "--generate-hashes")
-        pins, hashes = read_lock(text)
-        known = all_page_digests([self.root / "pytorch" / "whl" / "cu128", self.root / "pypi"])
+        mirrors = [self.root / "pytorch" / "whl" / "cu128", self.root / "pypi"]
+        known = all_page_digests(mirrors)
         for name, digests in hashes.items():
             for digest in digests:
                 self.assertIn(digest, known, f"{name}: sha256:{digest} is invented")
-        self.assertChecked(text, [self.root / "pytorch" / "whl" / "cu128", self.root / "pypi"], requirements=reqs)
-
-    def test_generate_hashes_on_real_digests(self):
-        text = self.compile("--index-url", self.pypi.url + "/simple", "transformers==4.45.2", "--generate-hashes")
-        pins, hashes = read_lock(text)
-        known = all_page_digests([self.root / "pypi"])
-        self.assertTrue(any(hashes.values()), text)
-        for name, digests in hashes.items():
-            for digest in digests:
-                self.assertIn(digest, known, f"{name}: sha256:{digest} is invented")
-        self.assertChecked(text, [self.root / "pypi"], requirements=["transformers==4.45.2"])
+        self.assertChecked(text, mirrors, requirements=reqs)
 
 
 class EmbeddedSnapshotCompileTest(CompileCase):

@@ -300,7 +300,7 @@ static gl_pool *pool_from_snapshot(const gl_cli_inputs *in, const char *dir, con
     *covered = false;
     gl_snapshot snap;
     gl_snapshot_init(&snap);
-    if (!gl_snapshot_read(&snap, dir, err)) {
+    if (!gl_snapshot_read_header(&snap, dir, err)) {
         gl_snapshot_free(&snap);
         return NULL;
     }

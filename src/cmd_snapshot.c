@@ -210,6 +210,7 @@ static bool run(snapshot_args *a, gl_snapshot *snap, gl_error *err)
         .cache = cache,
         .fetcher = fetcher,
         .follow_requirements = true,
+        .for_snapshot = true,
         .progress = !a->quiet,
     };
     char **names = NULL;

@@ -112,7 +112,7 @@ typedef struct page_job {
     const char *project;
     gl_index_lookup lookup;
     size_t pos; /* next entry of lookup.first to ask */
-    bool found;
+    bool found; /* no more of lookup.first need asking */
 } page_job;
 
 typedef struct page_request {
@@ -162,7 +162,12 @@ static bool fetch_pages(crawl_state *st, page_job *jobs, page_request *reqs, siz
             ok = gl_snapshot_add_page(st->out, ix->name, job->project, url ? url : reqs[i].public_url,
                                       gl_strbuf_cstr(&res[i].body), res[i].body.len, err);
             free(url);
-            job->found = true;
+            /* A snapshot keeps the first-index answer too, for selections without PyTorch. */
+            bool in_all_group = false;
+            for (size_t k = 0; k < job->lookup.nall; k++)
+                in_all_group |= job->lookup.all[k] == reqs[i].index;
+            if (!in_all_group || !st->opts->for_snapshot)
+                job->found = true;
         } else if (is_not_found(&res[i], reqs[i].fetch_url)) {
             ok = gl_snapshot_add_missing(st->out, ix->name, job->project, err);
         } else {
@@ -214,7 +219,10 @@ static bool crawl_pages(crawl_state *st, gl_error *err)
     }
     for (size_t j = 0; j < njobs; j++) {
         jobs[j].project = st->layer.items[j];
-        gl_index_set_lookup(set, jobs[j].project, &jobs[j].lookup);
+        if (st->opts->for_snapshot)
+            gl_index_set_lookup_for_snapshot(set, jobs[j].project, &jobs[j].lookup);
+        else
+            gl_index_set_lookup(set, jobs[j].project, &jobs[j].lookup);
     }
     bool ok = true;
     for (int round = 0; ok; round++) {
@@ -385,12 +393,26 @@ static const char *pkg_info_unusable(const gl_core_metadata *md)
     return NULL;
 }
 
+/* Appends text with every occurrence of `from` replaced by `to`. */
+static void put_replaced(gl_strbuf *b, const char *text, const char *from, const char *to)
+{
+    size_t n = strlen(from);
+    for (const char *hit; n && (hit = strstr(text, from)); text = hit + n) {
+        gl_strbuf_append(b, text, (size_t)(hit - text));
+        gl_strbuf_puts(b, to);
+    }
+    gl_strbuf_puts(b, text);
+}
+
+/* The reason is kept in the snapshot: it names the public URL, never the mirror crawled. */
 static bool add_unavailable(crawl_state *st, const meta_job *job, const char *what, const char *reason,
-                            gl_error *err)
+                            const char *fetch_url, gl_error *err)
 {
     gl_strbuf why = GL_STRBUF_INIT;
-    gl_strbuf_printf(&why, "%s offers no PEP 658 metadata for %s; %s: %s", job->page_url, job->filename,
-                     what, reason);
+    char *shown_fetch_url = gl_url_redact(fetch_url);
+    gl_strbuf_printf(&why, "%s offers no PEP 658 metadata for %s; %s: ", job->page_url, job->filename, what);
+    put_replaced(&why, reason, shown_fetch_url ? shown_fetch_url : fetch_url, job->file_url);
+    free(shown_fetch_url);
     bool ok = gl_snapshot_add_metadata(st->out, job->project, job->version, GL_METADATA_UNAVAILABLE,
                                        job->file_url, NULL, 0, gl_strbuf_cstr(&why), err);
     gl_strbuf_free(&why);
@@ -403,7 +425,7 @@ static bool add_unavailable(crawl_state *st, const meta_job *job, const char *wh
 static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *err)
 {
     if (!st->opts->fetcher)
-        return add_unavailable(st, job, "offline", "the file itself cannot be read", err);
+        return add_unavailable(st, job, "offline", "the file itself cannot be read", job->file_url, err);
     char *url = gl_index_set_to_fetch_url(st->opts->indexes, job->file_url);
     if (!url) {
         gl_error_set(err, GL_ENOMEM, "out of memory during the crawl");
@@ -417,7 +439,7 @@ static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *e
     if (job->score == 2) {
         got = gl_lazy_wheel_metadata(st->opts->fetcher, url, &body, NULL, &why);
         if (!got)
-            ok = add_unavailable(st, job, "reading METADATA out of the wheel failed", why.message, err);
+            ok = add_unavailable(st, job, "reading METADATA out of the wheel failed", why.message, url, err);
     } else {
         source = GL_METADATA_PKG_INFO;
         gl_fetch_request req = {.url = url, .digest_algo = job->file_hex ? job->file_algo : NULL,
@@ -429,9 +451,9 @@ static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *e
                          job->filename, job->page_url, res.error.message);
             ok = false;
         } else if (res.error.code != GL_OK) {
-            ok = add_unavailable(st, job, "downloading the sdist failed", res.error.message, err);
+            ok = add_unavailable(st, job, "downloading the sdist failed", res.error.message, url, err);
         } else if (!gl_sdist_pkginfo(gl_strbuf_cstr(&res.body), res.body.len, job->filename, &body, &why)) {
-            ok = add_unavailable(st, job, "reading its PKG-INFO failed", why.message, err);
+            ok = add_unavailable(st, job, "reading its PKG-INFO failed", why.message, url, err);
         } else {
             gl_core_metadata md;
             const char *unusable = NULL;
@@ -440,7 +462,7 @@ static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *e
             else
                 unusable = why.message;
             if (unusable)
-                ok = add_unavailable(st, job, "its PKG-INFO cannot be used", unusable, err);
+                ok = add_unavailable(st, job, "its PKG-INFO cannot be used", unusable, url, err);
             got = !unusable;
             gl_core_metadata_free(&md);
         }
@@ -552,10 +574,7 @@ static bool copy_index_set(const gl_index_set *from, gl_index_set *to, gl_error 
 {
     for (size_t i = 0; i < from->count; i++) {
         const gl_index *ix = &from->items[i];
-        char *fetch = gl_url_redact(ix->fetch_url);
-        bool ok = fetch && gl_index_set_add_raw(to, ix->url, fetch, ix->name, ix->priority, err);
-        free(fetch);
-        if (!ok)
+        if (!gl_index_set_add_raw(to, ix->url, NULL, ix->name, ix->priority, err))
             return false;
     }
     to->has_primary = true;
@@ -670,6 +689,27 @@ static bool index_selected(const char *name, const char *const *names, size_t n)
     return false;
 }
 
+/* The PyTorch pin within a selection: a page of a non-PyTorch index that a selected PyTorch
+ * index overrides (torch family: always; nvidia-*: when that index lists the project). */
+static bool pinned_elsewhere(const gl_snapshot *snap, const gl_index *ix, const char *project,
+                             const char *const *names, size_t nnames)
+{
+    bool family = gl_index_project_is_torch_family(project);
+    if (ix->pytorch || (!family && !gl_index_project_prefers_pytorch(project)))
+        return false;
+    for (size_t i = 0; i < snap->indexes.count; i++) {
+        const gl_index *other = &snap->indexes.items[i];
+        if (!other->pytorch || !index_selected(other->name, names, nnames))
+            continue;
+        if (family)
+            return true;
+        for (size_t p = 0; p < snap->npages; p++)
+            if (!strcmp(snap->pages[p].index_name, other->name) && !strcmp(snap->pages[p].project, project))
+                return true;
+    }
+    return false;
+}
+
 /* "project\tversion" keys of the releases fed, sorted for bsearch. */
 static int compare_keys(const void *a, const void *b)
 {
@@ -773,7 +813,8 @@ bool gl_snapshot_feed_pool(const gl_snapshot *snap, gl_pool *pool, const char *c
     for (size_t p = 0; p < snap->npages && ok; p++) {
         const gl_snapshot_page *page = &snap->pages[p];
         const gl_index *ix = gl_index_set_find_name(&snap->indexes, page->index_name);
-        if (!ix || !index_selected(ix->name, index_names, nindex_names))
+        if (!ix || !index_selected(ix->name, index_names, nindex_names) ||
+            pinned_elsewhere(snap, ix, page->project, index_names, nindex_names))
             continue;
         ok = feed_page(snap, page, ix, pool, &releases, err);
     }

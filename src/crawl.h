@@ -21,6 +21,8 @@ typedef struct gl_crawl_options {
     gl_fetcher *fetcher;         /* used directly when cache is NULL */
     bool follow_requirements;    /* the transitive closure through Requires-Dist (all extras,
                                     all markers); false reads just the roots */
+    bool for_snapshot;           /* look pinned projects up on every index too, so that any
+                                    selection of the indexes can be loaded later */
     bool progress;               /* "crawl: layer 2, 35 projects…" lines on stderr */
 } gl_crawl_options;
 
@@ -39,7 +41,10 @@ bool gl_crawl_list_projects(const gl_crawl_options *opts, char ***names, size_t 
 void gl_crawl_names_free(char **names, size_t count);
 
 /* Adds the files and metadata of snap to pool. index_names selects indexes by name ("pypi",
- * "cu128"); NULL takes them all. Files whose names cannot be parsed are skipped. */
+ * "cu128"); NULL takes them all. The PyTorch pin holds within the selection: while a selected
+ * PyTorch index is in use, torch-family pages of other indexes are left out, and so are their
+ * nvidia-* pages for projects a selected PyTorch index lists. Files whose names cannot be
+ * parsed are skipped. */
 bool gl_snapshot_feed_pool(const gl_snapshot *snap, gl_pool *pool, const char *const *index_names,
                            size_t nindex_names, gl_error *err);
 

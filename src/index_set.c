@@ -275,6 +275,16 @@ void gl_index_set_lookup(const gl_index_set *set, const char *project, gl_index_
     }
 }
 
+void gl_index_set_lookup_for_snapshot(const gl_index_set *set, const char *project, gl_index_lookup *out)
+{
+    gl_index_set_lookup(set, project, out);
+    if (!out->nall || out->nfirst)
+        return;
+    for (size_t i = 0; i < set->count; i++)
+        if (!set->items[i].pytorch)
+            out->first[out->nfirst++] = i;
+}
+
 /* Length of url's origin ("https://host:port"), 0 when it has none. */
 static size_t origin_len(const char *url)
 {

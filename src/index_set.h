@@ -63,6 +63,13 @@ typedef struct gl_index_lookup {
 
 void gl_index_set_lookup(const gl_index_set *set, const char *normalized_project,
                          gl_index_lookup *out);
+/* The same for a snapshot, which must serve any subset of its indexes later: a pinned project
+ * is also looked up, first-index, on the other indexes (a PyPI-only selection still finds
+ * torch there), and nvidia-* on the others even when a PyTorch index has it. Loading a
+ * selection of a snapshot's indexes applies the pin again (gl_snapshot_feed_pool). */
+void gl_index_set_lookup_for_snapshot(const gl_index_set *set, const char *normalized_project,
+                                      gl_index_lookup *out);
+
 
 /* Public URL <-> fetch URL, by longest matching index prefix; the result is malloc'ed.
  * A URL under no index is copied unchanged. NULL only when memory runs out. */

@@ -236,7 +236,7 @@ static bool write_tree(const gl_snapshot *snap, const char *root, gl_error *err)
                      snap->created ? snap->created : "", GPULOCK_VERSION);
     for (size_t i = 0; i < snap->indexes.count; i++) {
         const gl_index *ix = &snap->indexes.items[i];
-        gl_strbuf_printf(&man, "index\t%d\t%s\t%s\t%s\n", ix->priority, ix->name, ix->url, ix->fetch_url);
+        gl_strbuf_printf(&man, "index\t%d\t%s\t%s\n", ix->priority, ix->name, ix->url);
     }
     gl_strbuf_reset(&path);
     gl_strbuf_printf(&path, "%s/pages", root);
@@ -490,12 +490,12 @@ static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, b
     }
     if (!strcmp(f[0], "generator"))
         return true;
-    if (!strcmp(f[0], "index") && n == 5) {
+    if (!strcmp(f[0], "index") && n == 4) {
         char *end;
         long prio = strtol(f[1], &end, 10);
         if (*end || prio < 0 || prio > INT_MAX)
             goto malformed;
-        return gl_index_set_add_raw(&snap->indexes, f[3], f[4], f[2], (int)prio, err);
+        return gl_index_set_add_raw(&snap->indexes, f[3], NULL, f[2], (int)prio, err);
     }
     if (indexes_only)
         return true;

@@ -49,7 +49,7 @@ typedef struct gl_snapshot_metadata {
 } gl_snapshot_metadata;
 
 typedef struct gl_snapshot {
-    gl_index_set indexes; /* with fetch_url = the URL actually crawled (redacted) */
+    gl_index_set indexes; /* public URLs only: the mirror a crawl read is not recorded */
     char *created;        /* ISO 8601 UTC crawl time */
     gl_snapshot_page *pages;
     size_t npages, cap_pages;

@@ -140,21 +140,156 @@ static uint64_t *release_slot(gl_version *v, uint32_t index, uint32_t *heap_cap)
     return &v->heap_release[index];
 }
 
-/* A pre/post/dev suffix: [sep] label [sep] [number]. The trailing separator is consumed
- * even without a number after it, exactly as the PEP regex does ("1.0a-" is 1.0a0). */
-static enum number_result read_suffix_number(cursor *c, uint64_t *out)
+/* A pre/post/dev suffix: [sep] word [sep] [number], word one of words (longest first, so
+ * "alpha" is not read as "a"). The separator after the word is consumed even without a
+ * number after it, exactly as the PEP regex does ("1.0a-" is 1.0a0). Leaves the cursor
+ * alone and returns NUMBER_NONE when no word matches. */
+static enum number_result read_suffix(cursor *c, const char *const *words, size_t nwords, size_t *which,
+                                      uint64_t *number)
 {
-    cursor save = *c;
-    if (c->p < c->end && is_separator(*c->p))
-        c->p++;
-    enum number_result r = read_number(c, out);
+    cursor s = *c;
+    if (s.p < s.end && is_separator(*s.p))
+        s.p++;
+    if (s.p == s.end || !is_alnum_lower(*s.p) || is_digit(*s.p))
+        return NUMBER_NONE; /* the common case: nothing, or a local label, follows */
+    size_t n = 0;
+    for (*which = 0; *which < nwords; (*which)++)
+        if (to_lower(*s.p) == (unsigned char)words[*which][0] && (n = match_word(&s, words[*which])))
+            break;
+    if (!n)
+        return NUMBER_NONE;
+    s.p += n;
+    if (s.p < s.end && is_separator(*s.p))
+        s.p++;
+    enum number_result r = read_number(&s, number);
     if (r == NUMBER_NONE) {
-        *out = 0;
-        if (!(save.p < save.end && is_separator(*save.p)))
-            c->p = save.p;
-        return NUMBER_OK;
+        *number = 0;
+        r = NUMBER_OK;
     }
+    *c = s;
     return r;
+}
+
+static const char *const pre_words[] = {"preview", "alpha", "beta", "pre", "rc", "a", "b", "c"};
+static const uint8_t pre_kinds[] = {GL_PRE_RC, GL_PRE_ALPHA, GL_PRE_BETA, GL_PRE_RC,
+                                    GL_PRE_RC, GL_PRE_ALPHA, GL_PRE_BETA, GL_PRE_RC};
+static const char *const post_words[] = {"post", "rev", "r"};
+static const char *const dev_words[] = {"dev"};
+
+enum parse_status { PARSE_OK, PARSE_OVERFLOW, PARSE_NOMEM, PARSE_NO_RELEASE_AFTER_EPOCH };
+
+/* [N!] N(.N)*, the cursor on a digit. */
+static enum parse_status read_epoch_and_release(cursor *c, gl_version *out)
+{
+    uint64_t number;
+    if (read_number(c, &number) == NUMBER_OVERFLOW)
+        return PARSE_OVERFLOW;
+    if (c->p < c->end && *c->p == '!') {
+        out->epoch = number;
+        c->p++;
+        enum number_result r = read_number(c, &number);
+        if (r != NUMBER_OK)
+            return r == NUMBER_OVERFLOW ? PARSE_OVERFLOW : PARSE_NO_RELEASE_AFTER_EPOCH;
+    }
+    out->inline_release[0] = number;
+    uint32_t count = 1, heap_cap = 0;
+    while (c->end - c->p >= 2 && c->p[0] == '.' && is_digit(c->p[1])) {
+        c->p++;
+        if (read_number(c, &number) == NUMBER_OVERFLOW)
+            return PARSE_OVERFLOW;
+        uint64_t *slot = count < UINT32_MAX ? release_slot(out, count, &heap_cap) : NULL;
+        if (!slot)
+            return PARSE_NOMEM;
+        *slot = number;
+        count++;
+    }
+    out->nrelease = count;
+    return PARSE_OK;
+}
+
+/* [sep] pre, then post ("-N" or [sep] post-word), then [sep] dev, each optional. */
+static enum parse_status read_suffixes(cursor *c, gl_version *out)
+{
+    size_t which;
+    enum number_result r = read_suffix(c, pre_words, sizeof pre_words / sizeof pre_words[0], &which, &out->pre);
+    if (r == NUMBER_OVERFLOW)
+        return PARSE_OVERFLOW;
+    if (r == NUMBER_OK)
+        out->pre_kind = pre_kinds[which];
+
+    if (c->end - c->p >= 2 && c->p[0] == '-' && is_digit(c->p[1])) {
+        c->p++;
+        r = read_number(c, &out->post);
+    } else {
+        r = read_suffix(c, post_words, sizeof post_words / sizeof post_words[0], &which, &out->post);
+    }
+    if (r == NUMBER_OVERFLOW)
+        return PARSE_OVERFLOW;
+    out->has_post = r == NUMBER_OK;
+
+    r = read_suffix(c, dev_words, 1, &which, &out->dev);
+    if (r == NUMBER_OVERFLOW)
+        return PARSE_OVERFLOW;
+    out->has_dev = r == NUMBER_OK;
+    return PARSE_OK;
+}
+
+/* Copies the local label lower-cased with '.' separators and numeric segments without
+ * leading zeros, as packaging's str(Version) prints it. */
+static char *normalise_local(const unsigned char *p, const unsigned char *end)
+{
+    char *local = malloc((size_t)(end - p) + 1);
+    if (!local)
+        return NULL;
+    size_t n = 0;
+    while (p < end) {
+        const unsigned char *segment = p;
+        bool numeric = true;
+        while (p < end && !is_separator(*p)) {
+            if (!is_digit(*p))
+                numeric = false;
+            p++;
+        }
+        if (numeric) {
+            while (segment + 1 < p && *segment == '0')
+                segment++;
+        }
+        for (; segment < p; segment++)
+            local[n++] = (char)to_lower(*segment);
+        if (p < end) {
+            local[n++] = '.';
+            p++;
+        }
+    }
+    local[n] = '\0';
+    return local;
+}
+
+/* Local label after '+': [a-z0-9]+ ([-_.][a-z0-9]+)*. Returns NULL and sets out->local,
+ * or the reason it is malformed (*at where); out->local stays NULL when memory ran out. */
+static const char *read_local(cursor *c, gl_version *out, const unsigned char **at)
+{
+    const unsigned char *label = c->p;
+    for (;;) {
+        *at = c->p;
+        if (c->p == c->end && c->p == label)
+            return "empty local version label after '+'";
+        if (c->p == label && !is_alnum_lower(*c->p))
+            return "a local version label starts with a letter or digit";
+        if (c->p == c->end || !is_alnum_lower(*c->p))
+            return "empty segment in local version label";
+        while (c->p < c->end && is_alnum_lower(*c->p))
+            c->p++;
+        if (c->p == c->end)
+            break;
+        if (!is_separator(*c->p)) {
+            *at = c->p;
+            return "local version labels may only hold letters, digits and . - _";
+        }
+        c->p++;
+    }
+    out->local = normalise_local(label, c->p);
+    return NULL;
 }
 
 static bool fail(gl_version *out, gl_error *err, const char *text, size_t len, const char *reason,
@@ -172,6 +307,16 @@ static bool fail(gl_version *out, gl_error *err, const char *text, size_t len, c
     return false;
 }
 
+static bool fail_status(gl_version *out, gl_error *err, const char *text, size_t len, enum parse_status status)
+{
+    if (status == PARSE_NOMEM) {
+        gl_error_set(err, GL_ENOMEM, "out of memory parsing a version");
+        gl_version_free(out);
+        return false;
+    }
+    return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
+}
+
 /* "unexpected 'bc' after '1.0-a'": what the parser could not place, and how far it got. */
 static bool fail_unexpected(gl_version *out, gl_error *err, const char *text, size_t len,
                             const unsigned char *parsed_from, const unsigned char *at, const unsigned char *end)
@@ -180,41 +325,9 @@ static bool fail_unexpected(gl_version *out, gl_error *err, const char *text, si
     quote_input(quoted, sizeof quoted, text, len);
     quote_input(rest, sizeof rest, (const char *)at, (size_t)(end - at));
     quote_input(parsed, sizeof parsed, (const char *)parsed_from, (size_t)(at - parsed_from));
-    gl_error_set(err, GL_EINVAL,
-                 "invalid version '%s': unexpected '%s' after '%s'", quoted, rest, parsed);
+    gl_error_set(err, GL_EINVAL, "invalid version '%s': unexpected '%s' after '%s'", quoted, rest, parsed);
     gl_version_free(out);
     return false;
-}
-
-/* Copies the local label lower-cased with '.' separators and numeric segments without
- * leading zeros, as packaging's str(Version) prints it. */
-static char *normalise_local(const unsigned char *p, const unsigned char *end)
-{
-    char *local = malloc((size_t)(end - p) + 1);
-    if (!local)
-        return NULL;
-    size_t n = 0;
-    while (p < end) {
-        const unsigned char *seg = p;
-        bool numeric = true;
-        while (p < end && !is_separator(*p)) {
-            if (!is_digit(*p))
-                numeric = false;
-            p++;
-        }
-        if (numeric) {
-            while (seg + 1 < p && *seg == '0')
-                seg++;
-        }
-        for (; seg < p; seg++)
-            local[n++] = (char)to_lower(*seg);
-        if (p < end) {
-            local[n++] = '.';
-            p++;
-        }
-    }
-    local[n] = '\0';
-    return local;
 }
 
 bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *err)
@@ -232,132 +345,25 @@ bool gl_version_parse(gl_version *out, const char *text, size_t len, gl_error *e
     const unsigned char *start = c.p;
     if (to_lower(*c.p) == 'v')
         c.p++;
-
-    uint64_t number;
-    enum number_result r = read_number(&c, &number);
-    if (r == NUMBER_NONE)
+    if (c.p == c.end || !is_digit(*c.p))
         return fail(out, err, text, len, "a version starts with a release number (digits)", NULL, NULL);
-    if (r == NUMBER_OVERFLOW)
-        return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-    if (c.p < c.end && *c.p == '!') {
-        out->epoch = number;
-        c.p++;
-        r = read_number(&c, &number);
-        if (r == NUMBER_NONE)
-            return fail(out, err, text, len, "expected a release number after the epoch", c.p, c.end);
-        if (r == NUMBER_OVERFLOW)
-            return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-    }
-    out->inline_release[0] = number;
-    uint32_t count = 1, heap_cap = 0;
-    while (c.end - c.p >= 2 && c.p[0] == '.' && is_digit(c.p[1])) {
-        c.p++;
-        r = read_number(&c, &number);
-        if (r == NUMBER_OVERFLOW)
-            return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-        if (count == UINT32_MAX)
-            return fail(out, err, text, len, "too many release components", NULL, NULL);
-        uint64_t *slot = release_slot(out, count, &heap_cap);
-        if (!slot) {
-            gl_error_set(err, GL_ENOMEM, "out of memory parsing version");
-            gl_version_free(out);
-            return false;
-        }
-        *slot = number;
-        count++;
-    }
-    out->nrelease = count;
 
-    /* Pre-release: [sep] (alpha|a|beta|b|preview|pre|c|rc) [sep] [N]. */
-    {
-        cursor s = c;
-        if (s.p < s.end && is_separator(*s.p))
-            s.p++;
-        static const struct {
-            const char *word;
-            uint8_t kind;
-        } pre_words[] = {
-            {"preview", GL_PRE_RC}, {"alpha", GL_PRE_ALPHA}, {"beta", GL_PRE_BETA}, {"pre", GL_PRE_RC},
-            {"rc", GL_PRE_RC},      {"a", GL_PRE_ALPHA},     {"b", GL_PRE_BETA},    {"c", GL_PRE_RC},
-        };
-        for (size_t i = 0; i < sizeof pre_words / sizeof pre_words[0]; i++) {
-            size_t n = match_word(&s, pre_words[i].word);
-            if (!n)
-                continue;
-            s.p += n;
-            if (read_suffix_number(&s, &out->pre) == NUMBER_OVERFLOW)
-                return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-            out->pre_kind = pre_words[i].kind;
-            c = s;
-            break;
-        }
-    }
-
-    /* Post-release: -N, or [sep] (post|rev|r) [sep] [N]. */
-    if (c.end - c.p >= 2 && c.p[0] == '-' && is_digit(c.p[1])) {
-        c.p++;
-        if (read_number(&c, &out->post) == NUMBER_OVERFLOW)
-            return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-        out->has_post = true;
-    } else {
-        cursor s = c;
-        if (s.p < s.end && is_separator(*s.p))
-            s.p++;
-        size_t n = match_word(&s, "post");
-        if (!n)
-            n = match_word(&s, "rev");
-        if (!n)
-            n = match_word(&s, "r");
-        if (n) {
-            s.p += n;
-            if (read_suffix_number(&s, &out->post) == NUMBER_OVERFLOW)
-                return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-            out->has_post = true;
-            c = s;
-        }
-    }
-
-    /* Development release: [sep] dev [sep] [N]. */
-    {
-        cursor s = c;
-        if (s.p < s.end && is_separator(*s.p))
-            s.p++;
-        size_t n = match_word(&s, "dev");
-        if (n) {
-            s.p += n;
-            if (read_suffix_number(&s, &out->dev) == NUMBER_OVERFLOW)
-                return fail(out, err, text, len, "number larger than 18446744073709551615", NULL, NULL);
-            out->has_dev = true;
-            c = s;
-        }
-    }
-
+    enum parse_status status = read_epoch_and_release(&c, out);
+    if (status == PARSE_NO_RELEASE_AFTER_EPOCH)
+        return fail(out, err, text, len, "expected a release number after the epoch", c.p, c.end);
+    if (status != PARSE_OK)
+        return fail_status(out, err, text, len, status);
+    status = read_suffixes(&c, out);
+    if (status != PARSE_OK)
+        return fail_status(out, err, text, len, status);
     if (c.p < c.end && *c.p == '+') {
         c.p++;
-        const unsigned char *label = c.p;
-        /* [a-z0-9]+ ([-_.][a-z0-9]+)* */
-        for (;;) {
-            if (c.p == c.end && c.p == label)
-                return fail(out, err, text, len, "empty local version label after '+'", NULL, NULL);
-            if (c.p == label && !is_alnum_lower(*c.p))
-                return fail(out, err, text, len, "a local version label starts with a letter or digit", c.p, c.end);
-            if (c.p == c.end || !is_alnum_lower(*c.p))
-                return fail(out, err, text, len, "empty segment in local version label", c.p, c.end);
-            while (c.p < c.end && is_alnum_lower(*c.p))
-                c.p++;
-            if (c.p == c.end)
-                break;
-            if (!is_separator(*c.p))
-                return fail(out, err, text, len, "local version labels may only hold letters, digits and . - _",
-                            c.p, c.end);
-            c.p++;
-        }
-        out->local = normalise_local(label, c.p);
-        if (!out->local) {
-            gl_error_set(err, GL_ENOMEM, "out of memory parsing version");
-            gl_version_free(out);
-            return false;
-        }
+        const unsigned char *at;
+        const char *reason = read_local(&c, out, &at);
+        if (reason)
+            return fail(out, err, text, len, reason, at, c.end);
+        if (!out->local)
+            return fail_status(out, err, text, len, PARSE_NOMEM);
     }
     if (c.p != c.end)
         return fail_unexpected(out, err, text, len, start, c.p, c.end);

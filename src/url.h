@@ -28,7 +28,7 @@ void gl_url_base_free(gl_url_base *b);
 
 /* The last path segment of an absolute URL, percent-decoded ("torch-2.9.0%2Bcu128-…whl" gives
  * "torch-2.9.0+cu128-…whl"); "" when the path ends in '/'. Malloc'd; NULL with err when the URL
- * cannot be parsed or the segment decodes to something that is no file name (NUL, '/'). */
+ * is not absolute or the segment decodes to something that is no file name (NUL, '/'). */
 char *gl_url_filename(const char *url, gl_error *err);
 
 /* url with its userinfo (user, password, token) replaced by "****", for every message and

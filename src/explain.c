@@ -170,8 +170,9 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
                 continue;
             if (o->kind == CLAIM_INPUT && !input)
                 input = o;
-            else if (o->kind == CLAIM_REQUIRES && !o->told && !peer && strcmp(o->text, c->text))
-                peer = o;
+            else if (o->kind == CLAIM_REQUIRES && !o->told && !peer && strcmp(o->text, c->text) &&
+                     s->solvables[o->from].name != s->solvables[c->from].name)
+                peer = o; /* another project: versions of one project are alternatives */
         }
         if (!input && !peer)
             continue;

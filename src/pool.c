@@ -241,6 +241,7 @@ struct gl_pool {
 
     pending_release *pending;
     size_t npending, pending_cap;
+    size_t npending_direct;
     strmap pending_index; /* "name\nversion\nurl" -> pending index */
     strmap seen_urls;
 
@@ -385,6 +386,7 @@ static pending_release *pending_get(gl_pool *pool, const char *name, const char 
             r = NULL;
         } else {
             pool->npending++;
+            pool->npending_direct += direct_url != NULL;
             *created = true;
         }
     }
@@ -530,6 +532,8 @@ static void pending_set_meta(pending_release *r, int state, const char *requires
 /* Direct releases of the same version share the index release's metadata. */
 static void apply_meta_to_direct(gl_pool *pool, const pending_release *src)
 {
+    if (!pool->npending_direct)
+        return;
     for (size_t i = 0; i < pool->npending; i++) {
         pending_release *r = &pool->pending[i];
         if (r == src || !r->direct_url || strcmp(r->name, src->name) || strcmp(r->version, src->version))
@@ -626,7 +630,7 @@ static bool freeze(gl_pool *pool, gl_error *err)
     }
     repo_internalize(repo);
     pool->catalog[pool->ncatalog++] = repo;
-    pool->npending = 0;
+    pool->npending = pool->npending_direct = 0;
     strmap_free(&pool->pending_index);
     return true;
 }
@@ -1344,12 +1348,20 @@ static bool expand_base(gl_pool *pool, prep *pr, int pi)
             break;
         }
         queue_empty(&deps);
-        for (size_t i = 0; ok && i < r->nreqs; i++) {
-            if (marker_true(pool, &r->reqs[i], NULL) == 1)
-                ok = requirement_deps(pool, pr, &r->reqs[i], &deps);
+        size_t kept = 0;
+        for (size_t i = 0; i < r->nreqs; i++) {
+            if (marker_true(pool, &r->reqs[i], NULL) == 1) {
+                ok = ok && requirement_deps(pool, pr, &r->reqs[i], &deps);
+                gl_requirement_free(&r->reqs[i]);
+            } else if (r->reqs[i].marker && gl_marker_references_extra(r->reqs[i].marker)) {
+                r->reqs[kept++] = r->reqs[i]; /* an extra may want it later */
+            } else {
+                gl_requirement_free(&r->reqs[i]);
+            }
         }
-        /* requirement_deps may have grown pool->projects: look everything up again */
-        add_requires(pool, pool->projects[pi].rel[k].solvable, &deps);
+        r->nreqs = kept;
+        /* requirement_deps may have grown pool->projects (not the release arrays) */
+        add_requires(pool, r->solvable, &deps);
     }
     queue_free(&deps);
     return ok;

@@ -26,7 +26,11 @@ class CompileCase(unittest.TestCase):
         return path
 
     def compile(self, *args, out=None, expect=0):
-        out = Path(out) if out else self.tmp / "requirements.txt"
+        """Without `out`, each run writes a fresh file: an existing output would act as preferred pins."""
+        if out is None:
+            self.runs = getattr(self, "runs", 0) + 1
+            out = self.tmp / f"requirements-{self.runs}.txt"
+        out = Path(out)
         proc = run_gpulock("compile", *args, "-o", out)
         self.assertEqual(proc.returncode, expect, f"gpulock compile {' '.join(map(str, args))}\n"
                                                   f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
@@ -268,9 +272,9 @@ class ToyCompileTest(CompileCase):
         server = MirrorServer(ToyMirrors.primary_root).start()
         dead = server.url + "/simple"
         server.stop()  # nothing listens on that port any more
-        proc = self.compile("--index-url", dead, "alpha", expect=3)
+        out = self.tmp / "never-written.txt"
+        proc = self.compile("--index-url", dead, "alpha", out=out, expect=3)
         self.assertTrue(proc.stderr.strip())
-        out = self.tmp / "requirements.txt"
         self.assertFalse(out.exists())
 
 

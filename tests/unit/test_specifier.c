@@ -1333,6 +1333,103 @@ static const struct {
     {">1.0,<1.0.post1", "1.1a1", true, false},
 };
 
+/* Every example in PEP 440's "Version specifiers" section, with the verdict the PEP gives. */
+static const struct {
+    const char *spec;
+    const char *version;
+    bool allow_pre;
+    bool expected;
+} pep_examples[] = {
+    {"~= 0.9, >= 1.0, != 1.3.4.*, < 2.0", "1.5", false, false}, /* ~= 0.9 means == 0.*: nothing matches */
+    {"~= 0.9, >= 1.0, != 1.3.4.*, < 2.0", "1.3.4.1", false, false},
+    {"~= 0.9, >= 1.0, != 1.3.4.*, < 2.0", "0.9", false, false},
+    {"~= 0.9, >= 1.0, != 1.3.4.*, < 2.0", "2.0", false, false},
+    {"~= 0.9, >= 1.0, != 1.3.4.*, < 2.0", "1.0", false, false},
+    {">= 1.0, != 1.3.4.*, < 2.0", "1.0", false, true},
+    {">= 1.0, != 1.3.4.*, < 2.0", "1.3.4.1", false, false},
+    {">= 1.0, != 1.3.4.*, < 2.0", "1.3.5", false, true},
+    {">= 1.0, != 1.3.4.*, < 2.0", "2.0rc1", true, false},
+    {"~= 2.2", "2.1", false, false},
+    {"~= 2.2", "2.2", false, true},
+    {"~= 2.2", "2.9.9", false, true},
+    {"~= 2.2", "3.0", false, false},
+    {"~= 2.2", "2.2.post1", false, true},
+    {">= 2.2, == 2.*", "2.1", false, false},
+    {">= 2.2, == 2.*", "2.2", false, true},
+    {">= 2.2, == 2.*", "2.9.9", false, true},
+    {">= 2.2, == 2.*", "3.0", false, false},
+    {"~= 1.4.5", "1.4.5", false, true},
+    {"~= 1.4.5", "1.4.9", false, true},
+    {"~= 1.4.5", "1.5.0", false, false},
+    {"~= 1.4.5", "1.4.4", false, false},
+    {"~= 2.2.post3", "2.2.post3", false, true},
+    {"~= 2.2.post3", "2.2.post2", false, false},
+    {"~= 2.2.post3", "2.5", false, true},
+    {"~= 2.2.post3", "3.0", false, false},
+    {"~= 1.4.5a4", "1.4.5a4", false, true},
+    {"~= 1.4.5a4", "1.4.5", false, true},
+    {"~= 1.4.5a4", "1.4.9", false, true},
+    {"~= 1.4.5a4", "1.5", false, false},
+    {"~= 1.4.5a4", "1.4.5a3", false, false},
+    {"~= 2.2.0", "2.2.9", false, true},
+    {"~= 2.2.0", "2.3", false, false},
+    {"~= 1.4.5.0", "1.4.5.9", false, true},
+    {"~= 1.4.5.0", "1.4.6", false, false},
+    {"== 1.1", "1.1.post1", false, false},
+    {"== 1.1.post1", "1.1.post1", false, true},
+    {"== 1.1.*", "1.1.post1", false, true},
+    {"== 1.1", "1.1a1", true, false},
+    {"== 1.1a1", "1.1a1", false, true},
+    {"== 1.1.*", "1.1a1", false, false},
+    {"== 1.1.*", "1.1a1", true, true},
+    {"== 1.1", "1.1", false, true},
+    {"== 1.1.0", "1.1", false, true},
+    {"== 1.1.dev1", "1.1", false, false},
+    {"== 1.1a1", "1.1", false, false},
+    {"== 1.1.post1", "1.1", false, false},
+    {"== 1.1.*", "1.1", false, true},
+    {"!= 1.1", "1.1.post1", false, true},
+    {"!= 1.1.post1", "1.1.post1", false, false},
+    {"!= 1.1.*", "1.1.post1", false, false},
+    {">1.7", "1.7.1", false, true},
+    {">1.7", "1.7.0.post1", false, false},
+    {">1.7.post2", "1.7.1", false, true},
+    {">1.7.post2", "1.7.0.post3", false, true},
+    {">1.7.post2", "1.7.0", false, false},
+    {">1.7", "1.7+local", false, false},
+    {">1.7", "1.7.0.post1+local", false, false},
+    {"<1.7", "1.7rc1", false, false},
+    {"<1.7", "1.7rc1", true, false},
+    {"<1.7", "1.7.dev0", true, false},
+    {"<1.7rc1", "1.7b1", false, true},
+    {"<1.7rc1", "1.7rc1", false, false},
+    {"===1.0", "1.0", false, true},
+    {"===1.0", "1.0+downstream1", false, false},
+    {"===1.0", "1.0.0", false, false},
+    {"~=3.1", "3.1", false, true},
+    {"~=3.1", "3.9", false, true},
+    {"~=3.1", "4.0", false, false},
+    {"~=3.1.2", "3.1.2", false, true},
+    {"~=3.1.2", "3.1.9", false, true},
+    {"~=3.1.2", "3.2.0", false, false},
+    {"~=3.1a1", "3.1a1", false, true},
+    {"~=3.1a1", "3.5", false, true},
+    {"~=3.1a1", "4.0", false, false},
+    {"== 3.1", "3.1", false, true},
+    {"== 3.1", "3.1.0", false, true},
+    {"== 3.1", "3.1a1", true, false},
+    {"== 3.1", "3.1.post1", false, false},
+    {"== 3.1", "3.1.dev1", true, false},
+    {"== 3.1", "3.1.1", false, false},
+    {"== 3.1.*", "3.1.5", false, true},
+    {"== 3.1.*", "3.2", false, false},
+    {"~=3.1.0", "3.1.5", false, true},
+    {"~=3.1.0", "3.2", false, false},
+    {"~=3.1.0, != 3.1.3", "3.1.3", false, false},
+    {"~=3.1.0, != 3.1.3", "3.1.4", false, true},
+    {"~=3.1.0, != 3.1.3", "3.2.0", false, false},
+};
+
 /* Cases where packaging 21.3 (the one on this machine) lags the PEP and packaging 22+,
  * written down from the PEP's text. */
 static const struct {
@@ -1403,6 +1500,8 @@ static const struct {
     {"==1.0a1.*", "'.*' may only follow a release number"},
     {"==1.0.post1.*", "'.*' may only follow a release number"},
     {"!=1.0.dev1.*", "'.*' may only follow a release number"},
+    {"==1.0.dev1.*", "'.*' may only follow a release number"},
+    {"==1.0+foo1.*", "'.*' may only follow a release number"},
     {"~=1", "at least two release numbers"},
     {"~=1!2", "at least two release numbers"},
     {"~=1.0+local", "local version label is only allowed with == and !="},
@@ -1489,6 +1588,13 @@ static void test_contains_table(void)
     for (size_t i = 0; i < sizeof contains_cases / sizeof contains_cases[0]; i++)
         check_contains(contains_cases[i].spec, contains_cases[i].version, contains_cases[i].allow_pre,
                        contains_cases[i].expected);
+}
+
+static void test_pep_examples(void)
+{
+    for (size_t i = 0; i < sizeof pep_examples / sizeof pep_examples[0]; i++)
+        check_contains(pep_examples[i].spec, pep_examples[i].version, pep_examples[i].allow_pre,
+                       pep_examples[i].expected);
 }
 
 static void test_contains_pep_rules(void)
@@ -1643,6 +1749,7 @@ int main(void)
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
     CU_pSuite s = CU_add_suite("specifier", NULL, NULL);
+    CU_add_test(s, "PEP 440 examples", test_pep_examples);
     CU_add_test(s, "contains table", test_contains_table);
     CU_add_test(s, "contains: PEP rules packaging 21.3 lacks", test_contains_pep_rules);
     CU_add_test(s, "invalid specifiers", test_invalid_specifiers);

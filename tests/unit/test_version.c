@@ -233,8 +233,24 @@ static const struct {
     {"1.0.r0", "1.0.post0"},
 };
 
+/* The normalisation examples of PEP 440, one by one. */
+static const struct {
+    const char *input;
+    const char *canonical;
+} pep_normalisation_cases[] = {
+    {"1.1RC1", "1.1rc1"},       {"00", "0"},                {"09000", "9000"},
+    {"1.0+foo0100", "1.0+foo0100"}, {"1.1.a1", "1.1a1"},    {"1.1-a1", "1.1a1"},
+    {"1.0a.1", "1.0a1"},        {"1.1alpha1", "1.1a1"},     {"1.1beta2", "1.1b2"},
+    {"1.1c3", "1.1rc3"},        {"1.2a", "1.2a0"},          {"1.2-post2", "1.2.post2"},
+    {"1.2post2", "1.2.post2"},  {"1.2.post-2", "1.2.post2"}, {"1.0-r4", "1.0.post4"},
+    {"1.2.post", "1.2.post0"},  {"1.0-1", "1.0.post1"},     {"1.2-dev2", "1.2.dev2"},
+    {"1.2dev2", "1.2.dev2"},    {"1.2.dev", "1.2.dev0"},    {"1.0+ubuntu-1", "1.0+ubuntu.1"},
+    {"v1.0", "1.0"},            {"1.0\n", "1.0"},          {" \t\n\r\f\v1.0 \t\n\r\f\v", "1.0"},
+    {"1.dev0", "1.dev0"},
+};
+
 /* Each chain is strictly increasing in PEP 440 order (checked for every pair i < j). */
-static const char *const chains_0[] = {"1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456", "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5", "1.0+abc.7", "1.0+5", "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1", NULL};
+static const char *const chains_0[] = {"1.dev0", "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456", "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5", "1.0+abc.7", "1.0+5", "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1", NULL};
 static const char *const chains_1[] = {"1.0.dev0", "1.0a1.dev1", "1.0a1", "1.0a1.post1.dev1", "1.0a1.post1", "1.0b1", "1.0rc1", "1.0", "1.0.post1.dev1", "1.0.post1", NULL};
 static const char *const chains_2[] = {"0.1", "0.2", "0.3", "1.0", "1.1", NULL};
 static const char *const chains_3[] = {"1.1.0", "1.1.1", "1.1.2", "1.2.0", NULL};
@@ -248,7 +264,10 @@ static const char *const chains_10[] = {"1.0a0", "1.0a1", "1.0a2", "1.0a10", "1.
 static const char *const chains_11[] = {"1.0.dev0", "1.0.dev1", "1.0.dev10", "1.0", "1.0.post0.dev0", "1.0.post0", "1.0.post1.dev0", "1.0.post1", "1.0.post10", "1.0.1.dev0", "1.0.1a1", "1.0.1", NULL};
 static const char *const chains_12[] = {"2.5.1", "2.8.0+cpu", "2.8.0+cu126", "2.8.0+cu128", "2.9.0", "2.9.0+cpu", "2.9.0+cu126", "2.9.0+cu128", "2.9.0+cu130", "2.9.1", NULL};
 static const char *const chains_13[] = {"1.2.3.4.5", "1.2.3.4.5.0.0.1", "1.2.3.4.5.1", "1.2.3.4.6", "1.2.3.4.6.0.0.0.0.0.0.1", NULL};
-static const char *const *const chains[] = {chains_0, chains_1, chains_2, chains_3, chains_4, chains_5, chains_6, chains_7, chains_8, chains_9, chains_10, chains_11, chains_12, chains_13};
+static const char *const pep_release_chain[] = {"0.9", "0.9.1", "0.9.2", "0.9.10", "0.9.11", "1.0", "1.0.1", "1.1", "2.0", "2.0.1", NULL};
+static const char *const pep_date_chain[] = {"2012.1", "2012.2", "2012.3", "2012.15", "2013.1", "2013.2", NULL};
+static const char *const pep_no_epoch_chain[] = {"1.0", "1.1", "2.0", "2013.10", "2014.04", NULL};
+static const char *const *const chains[] = {pep_release_chain, pep_date_chain, pep_no_epoch_chain, chains_0, chains_1, chains_2, chains_3, chains_4, chains_5, chains_6, chains_7, chains_8, chains_9, chains_10, chains_11, chains_12, chains_13};
 
 /* Each group holds spellings of one version. */
 static const char *const equal_groups_0[] = {"1.0", "1.0.0", "1.00", "v1.0", "1.0.0.0.0.0.0", "01.0", "0!1.0", NULL};
@@ -356,6 +375,17 @@ static void test_canonical_forms(void)
 {
     for (size_t i = 0; i < sizeof canonical_cases / sizeof canonical_cases[0]; i++)
         check_canonical(canonical_cases[i].input, strlen(canonical_cases[i].input), canonical_cases[i].canonical);
+}
+
+static void test_pep_normalisation_examples(void)
+{
+    for (size_t i = 0; i < sizeof pep_normalisation_cases / sizeof pep_normalisation_cases[0]; i++)
+        check_canonical(pep_normalisation_cases[i].input, strlen(pep_normalisation_cases[i].input),
+                        pep_normalisation_cases[i].canonical);
+    /* "1.0-" is not a version: the implicit post number needs the explicit "post" word. */
+    gl_version v;
+    CU_ASSERT_FALSE(gl_version_parse_cstr(&v, "1.0-", NULL));
+    gl_version_free(&v);
 }
 
 static void test_canonical_form_is_a_fixed_point(void)
@@ -608,6 +638,7 @@ int main(void)
         return 1;
     CU_pSuite s = CU_add_suite("version", NULL, NULL);
     CU_add_test(s, "canonical forms", test_canonical_forms);
+    CU_add_test(s, "PEP 440 normalisation examples", test_pep_normalisation_examples);
     CU_add_test(s, "canonical form is a fixed point", test_canonical_form_is_a_fixed_point);
     CU_add_test(s, "invalid versions name input and reason", test_invalid_versions_name_input_and_reason);
     CU_add_test(s, "chains are ordered pairwise", test_chains_are_ordered_pairwise);

@@ -147,19 +147,45 @@ static char *dup_or_null(const char *s)
 
 /* ---- the catalog being built ----------------------------------------------------------- */
 
-typedef struct pending_file {
-    char *filename, *url, *sha256, *requires_python, *yanked_reason, *upload_time, *index_url;
-    int index_priority;
-    bool yanked;
-} pending_file;
+/* A set of 64-bit hashes: the URLs seen so far (a collision would drop one file in 2^64). */
+typedef struct hashset {
+    uint64_t *slots; /* 0 = empty */
+    size_t cap, count;
+} hashset;
 
-typedef struct pending_release {
-    char *name, *display, *version, *direct_url;
-    pending_file *files;
-    size_t nfiles, cap;
-    int meta_state;
-    char *requires_python, *requires_dist, *provides_extra, *meta_reason; /* lists: '\n'-joined */
-} pending_release;
+static bool hashset_add(hashset *h, uint64_t key, bool *added)
+{
+    key = key ? key : 1;
+    if ((h->count + 1) * 2 > h->cap) {
+        size_t ncap = h->cap ? h->cap * 2 : 1024;
+        uint64_t *slots = calloc(ncap, sizeof *slots);
+        if (!slots)
+            return false;
+        for (size_t i = 0; i < h->cap; i++) {
+            if (!h->slots[i])
+                continue;
+            size_t j = h->slots[i] & (ncap - 1);
+            while (slots[j])
+                j = (j + 1) & (ncap - 1);
+            slots[j] = h->slots[i];
+        }
+        free(h->slots);
+        h->slots = slots;
+        h->cap = ncap;
+    }
+    size_t j = key & (h->cap - 1);
+    while (h->slots[j]) {
+        if (h->slots[j] == key) {
+            *added = false;
+            return true;
+        }
+        j = (j + 1) & (h->cap - 1);
+    }
+    h->slots[j] = key;
+    h->count++;
+    *added = true;
+    return true;
+}
 
 /* ---- the target specialisation --------------------------------------------------------- */
 
@@ -188,11 +214,12 @@ typedef struct trelease {
     char *yanked_reason;
     tfile *files;
     size_t nfiles;
-    gl_requirement *reqs;
-    size_t nreqs;
+    int *lines; /* Requires-Dist lines (indices into gl_pool.lines) an extra may still want */
+    size_t nlines;
     char **provides_extra;
     size_t nprovides_extra;
-    Id solvable; /* the candidate, 0 when out */
+    Id solvable;    /* the candidate, 0 when out */
+    Id meta_holder; /* the catalog solvable whose metadata applies, 0 when none */
     textra *extras;
     size_t nextras, extras_cap;
 } trelease;
@@ -206,6 +233,16 @@ typedef struct tproject {
     Id *extras_seen;
     size_t nextras_seen, extras_seen_cap;
 } tproject;
+
+/* One distinct requirement line of the prepared projects, parsed once however many releases
+ * repeat it (most releases of a project repeat their predecessor's lines). */
+typedef struct tline {
+    gl_requirement req;
+    Id text;          /* marker-free canonical text, the namespace argument; 0 until needed */
+    signed char base; /* marker on the target without an extra: -1 not evaluated yet, 0, 1 */
+    bool valid;
+    char *error; /* why it does not parse */
+} tline;
 
 typedef struct tconstraint {
     gl_requirement req;
@@ -239,11 +276,13 @@ struct gl_pool {
     size_t ncatalog, catalog_cap;
     size_t nreleases, nfiles;
 
-    pending_release *pending;
-    size_t npending, pending_cap;
-    size_t npending_direct;
-    strmap pending_index; /* "name\nversion\nurl" -> pending index */
-    strmap seen_urls;
+    /* The batch being added to: solvables and repodata written as input arrives, internalized
+       (frozen into the catalog) when first needed. */
+    Repo *building;
+    Repodata *bdata;
+    strmap release_index; /* "name\nversion\nurl" -> solvable in the batch */
+    Queue building_direct; /* direct releases of the batch, to share metadata with */
+    hashset seen_urls;
 
     /* The prepared target. */
     bool prepared;
@@ -258,8 +297,12 @@ struct gl_pool {
     Queue *catalog_by_name; /* per project: catalog solvables (filled on demand) */
     tselect *select;        /* indexed by name id */
     size_t select_cap;
-    gl_requirement **parsed; /* indexed by string id of a requirement text; NULL = not parsed */
-    size_t parsed_cap;
+    tline *lines;
+    size_t nlines, lines_cap;
+    int *line_of_raw; /* indexed by string id of a raw line: line index + 1 */
+    size_t line_of_raw_cap;
+    int *line_of_text; /* indexed by string id of a canonical text: line index + 1 */
+    size_t line_of_text_cap;
     tcand *cands; /* indexed by solvable - target_repo->start */
     size_t cands_cap;
     tconstraint *constraints;
@@ -269,18 +312,6 @@ struct gl_pool {
     gl_candidate_file *cand_files; /* scratch for gl_pool_candidate */
     size_t cand_files_cap;
 };
-
-static void pending_release_free(pending_release *r)
-{
-    for (size_t i = 0; i < r->nfiles; i++) {
-        pending_file *f = &r->files[i];
-        free(f->filename), free(f->url), free(f->sha256), free(f->requires_python);
-        free(f->yanked_reason), free(f->upload_time), free(f->index_url);
-    }
-    free(r->files);
-    free(r->name), free(r->display), free(r->version), free(r->direct_url);
-    free(r->requires_python), free(r->requires_dist), free(r->provides_extra), free(r->meta_reason);
-}
 
 static void target_reset(gl_pool *pool);
 static Id ns_callback(Pool *solv, void *data, Id name, Id evr);
@@ -314,6 +345,7 @@ gl_pool *gl_pool_new(gl_error *err)
     pool->key_direct_url = pool_str2id(s, "gpulock:direct-url", 1);
     pool->dep_nothing = pool_str2id(s, "gpulock:nothing-satisfies-this", 1);
     pool_setnamespacecallback(s, ns_callback, pool);
+    queue_init(&pool->building_direct);
     return pool;
 }
 
@@ -322,11 +354,9 @@ void gl_pool_free(gl_pool *pool)
     if (!pool)
         return;
     target_reset(pool);
-    for (size_t i = 0; i < pool->npending; i++)
-        pending_release_free(&pool->pending[i]);
-    free(pool->pending);
-    strmap_free(&pool->pending_index);
-    strmap_free(&pool->seen_urls);
+    strmap_free(&pool->release_index);
+    queue_free(&pool->building_direct);
+    free(pool->seen_urls.slots);
     free(pool->catalog);
     pool_free(pool->solv);
     free(pool);
@@ -363,35 +393,42 @@ static bool is_sha256_hex(const char *s)
     return n == 64;
 }
 
-/* Finds or creates the pending release (name normalised, version canonical). */
-static pending_release *pending_get(gl_pool *pool, const char *name, const char *version,
-                                    const char *direct_url, bool *created)
+/* Finds or creates the release (name normalised, version canonical) in the batch. */
+static Id release_get(gl_pool *pool, const char *name, const char *version, const char *direct_url,
+                      const char *display)
 {
+    Pool *s = pool->solv;
+    if (!pool->building) {
+        pool->building = repo_create(s, "catalog");
+        pool->bdata = repo_add_repodata(pool->building, 0);
+    }
     gl_strbuf key = GL_STRBUF_INIT;
     gl_strbuf_printf(&key, "%s\n%s\n%s", name, version, direct_url ? direct_url : "");
-    size_t idx;
-    pending_release *r = NULL;
-    *created = false;
-    if (strmap_get(&pool->pending_index, gl_strbuf_cstr(&key), &idx)) {
-        r = &pool->pending[idx];
-    } else if (grow(&pool->pending, &pool->pending_cap, pool->npending, sizeof *pool->pending)) {
-        r = &pool->pending[pool->npending];
-        memset(r, 0, sizeof *r);
-        r->name = strdup(name);
-        r->version = strdup(version);
-        r->direct_url = dup_or_null(direct_url);
-        if (!r->name || !r->version || (direct_url && !r->direct_url) ||
-            !strmap_put(&pool->pending_index, gl_strbuf_cstr(&key), pool->npending)) {
-            pending_release_free(r);
-            r = NULL;
-        } else {
-            pool->npending++;
-            pool->npending_direct += direct_url != NULL;
-            *created = true;
+    size_t found;
+    Id p = 0;
+    if (!key.data) {
+        p = 0;
+    } else if (strmap_get(&pool->release_index, key.data, &found)) {
+        p = (Id)found;
+    } else {
+        p = repo_add_solvable(pool->building);
+        Solvable *sv = s->solvables + p;
+        sv->name = pool_str2id(s, name, 1);
+        sv->evr = pool_str2id(s, version, 1);
+        sv->arch = ARCH_NOARCH;
+        if (display && strcmp(display, name))
+            repodata_set_str(pool->bdata, p, pool->key_display, display);
+        if (direct_url) {
+            repodata_set_str(pool->bdata, p, pool->key_direct_url, direct_url);
+            queue_push(&pool->building_direct, p);
         }
+        if (!strmap_put(&pool->release_index, key.data, (size_t)p))
+            p = 0;
+        else
+            pool->nreleases++;
     }
     gl_strbuf_free(&key);
-    return r;
+    return p;
 }
 
 static bool add_file(gl_pool *pool, const gl_pool_file *file, bool direct, gl_error *err)
@@ -400,9 +437,6 @@ static bool add_file(gl_pool *pool, const gl_pool_file *file, bool direct, gl_er
         gl_error_set(err, GL_EINVAL, "adding a file: project, filename and URL are required");
         return false;
     }
-    size_t dummy;
-    if (strmap_get(&pool->seen_urls, file->url, &dummy))
-        return true;
     if (file->sha256 && !is_sha256_hex(file->sha256)) {
         gl_error_set(err, GL_EINVAL, "file %s: invalid sha256 '%s': not 64 hex digits",
                      file->filename, file->sha256);
@@ -419,41 +453,45 @@ static bool add_file(gl_pool *pool, const gl_pool_file *file, bool direct, gl_er
         free(name);
         return false;
     }
-    bool ok = false;
+    bool ok = false, added = false;
     char *version = gl_version_to_string(&df.version);
     if (strcmp(df.normalized_name, name) != 0) {
         gl_error_set(err, GL_EINVAL, "file %s is listed under project '%s' but names project '%s'",
                      file->filename, file->project, df.normalized_name);
         goto out;
     }
-    bool created;
-    pending_release *r = version ? pending_get(pool, name, version, direct ? file->url : NULL,
-                                               &created)
-                                 : NULL;
-    if (!r || !grow(&r->files, &r->cap, r->nfiles, sizeof *r->files) ||
-        !strmap_put(&pool->seen_urls, file->url, 0)) {
+    if (!version || !hashset_add(&pool->seen_urls, hash_str(file->url), &added)) {
         gl_error_set(err, GL_ENOMEM, "adding file %s: out of memory", file->filename);
         goto out;
     }
-    if (created)
-        pool->nreleases++;
-    if (!r->display)
-        r->display = strdup(file->project);
-    pending_file *f = &r->files[r->nfiles++];
-    f->filename = strdup(file->filename);
-    f->url = strdup(file->url);
-    f->sha256 = dup_or_null(file->sha256);
-    if (f->sha256)
-        for (char *c = f->sha256; *c; c++)
-            *c = (char)tolower((unsigned char)*c);
-    f->requires_python = dup_or_null(file->requires_python);
-    f->yanked = file->yanked;
-    f->yanked_reason = dup_or_null(file->yanked_reason);
-    f->upload_time = dup_or_null(file->upload_time);
-    f->index_url = direct ? NULL : dup_or_null(file->index_url);
-    f->index_priority = direct ? 0 : file->index_priority;
-    pool->nfiles++;
     ok = true;
+    if (!added)
+        goto out; /* the same URL twice is one file */
+    Id p = release_get(pool, name, version, direct ? file->url : NULL, file->project);
+    if (!p) {
+        gl_error_set(err, GL_ENOMEM, "adding file %s: out of memory", file->filename);
+        ok = false;
+        goto out;
+    }
+    Repodata *data = pool->bdata;
+    Id h = repodata_new_handle(data);
+    repodata_set_str(data, h, pool->key_filename, file->filename);
+    repodata_set_str(data, h, pool->key_url, file->url);
+    if (file->sha256)
+        repodata_set_checksum(data, h, pool->key_sha256, REPOKEY_TYPE_SHA256, file->sha256);
+    if (file->requires_python)
+        repodata_set_str(data, h, pool->key_requires_python, file->requires_python);
+    if (file->yanked)
+        repodata_set_void(data, h, pool->key_yanked);
+    if (file->yanked_reason)
+        repodata_set_str(data, h, pool->key_yanked_reason, file->yanked_reason);
+    if (file->upload_time)
+        repodata_set_str(data, h, pool->key_upload_time, file->upload_time);
+    if (!direct && file->index_url)
+        repodata_set_poolstr(data, h, pool->key_index_url, file->index_url);
+    repodata_set_num(data, h, pool->key_index_priority, direct ? 0u : (unsigned)file->index_priority);
+    repodata_add_flexarray(data, p, pool->key_files, h);
+    pool->nfiles++;
 out:
     free(version);
     free(name);
@@ -484,9 +522,37 @@ static char *join_lines(const char *const *items, size_t n)
     return gl_strbuf_detach(&b);
 }
 
-/* Every pending release of (project, version), direct ones included; creates the index one. */
-static bool set_meta_common(gl_pool *pool, const char *project, const char *version_text,
-                            pending_release **out, gl_error *err)
+/* What gl_pool_set_metadata* record for a release. */
+typedef struct meta_record {
+    int state;
+    const char *requires_python, *requires_dist, *provides_extra, *reason;
+} meta_record;
+
+static void write_meta(gl_pool *pool, Id p, const meta_record *m)
+{
+    Repodata *data = pool->bdata;
+    repodata_set_num(data, p, pool->key_meta_state, (unsigned)m->state);
+    const struct {
+        Id key;
+        const char *value;
+    } fields[] = {
+        {pool->key_meta_requires_python, m->requires_python},
+        {pool->key_requires_dist, m->requires_dist},
+        {pool->key_provides_extra, m->provides_extra},
+        {pool->key_meta_reason, m->reason},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        if (fields[i].value && *fields[i].value)
+            repodata_set_str(data, p, fields[i].key, fields[i].value);
+        else
+            repodata_unset(data, p, fields[i].key); /* a later record replaces an earlier one */
+    }
+}
+
+/* Records metadata for the index release of (project, version), creating it if need be, and
+ * for the direct releases of the same version in this batch. */
+static bool set_meta(gl_pool *pool, const char *project, const char *version_text,
+                     const meta_record *m, gl_error *err)
 {
     char *name = project ? gl_name_normalize_dup(project, strlen(project)) : NULL;
     if (!name) {
@@ -504,134 +570,65 @@ static bool set_meta_common(gl_pool *pool, const char *project, const char *vers
     }
     char *version = gl_version_to_string(&v);
     gl_version_free(&v);
-    bool created;
-    pending_release *r = version ? pending_get(pool, name, version, NULL, &created) : NULL;
-    free(version);
-    free(name);
-    if (!r) {
+    Id p = version ? release_get(pool, name, version, NULL, project) : 0;
+    if (!p) {
         gl_error_set(err, GL_ENOMEM, "metadata of %s %s: out of memory", project, version_text);
+        free(version);
+        free(name);
         return false;
     }
-    if (created)
-        pool->nreleases++;
-    *out = r;
-    return true;
-}
-
-static void pending_set_meta(pending_release *r, int state, const char *requires_python,
-                             char *requires_dist, char *provides_extra, const char *reason)
-{
-    free(r->requires_python), free(r->requires_dist), free(r->provides_extra), free(r->meta_reason);
-    r->meta_state = state;
-    r->requires_python = dup_or_null(requires_python);
-    r->requires_dist = requires_dist;
-    r->provides_extra = provides_extra;
-    r->meta_reason = dup_or_null(reason);
-}
-
-/* Direct releases of the same version share the index release's metadata. */
-static void apply_meta_to_direct(gl_pool *pool, const pending_release *src)
-{
-    if (!pool->npending_direct)
-        return;
-    for (size_t i = 0; i < pool->npending; i++) {
-        pending_release *r = &pool->pending[i];
-        if (r == src || !r->direct_url || strcmp(r->name, src->name) || strcmp(r->version, src->version))
-            continue;
-        pending_set_meta(r, src->meta_state, src->requires_python, dup_or_null(src->requires_dist),
-                         dup_or_null(src->provides_extra), src->meta_reason);
+    write_meta(pool, p, m);
+    Pool *s = pool->solv;
+    for (int i = 0; i < pool->building_direct.count; i++) {
+        Id d = pool->building_direct.elements[i];
+        if (s->solvables[d].name == s->solvables[p].name && s->solvables[d].evr == s->solvables[p].evr)
+            write_meta(pool, d, m);
     }
+    free(version);
+    free(name);
+    return true;
 }
 
 bool gl_pool_set_metadata(gl_pool *pool, const gl_pool_metadata *meta, gl_error *err)
 {
-    pending_release *r;
-    if (!meta || !set_meta_common(pool, meta->project, meta->version, &r, err))
+    if (!meta) {
+        gl_error_set(err, GL_EINVAL, "metadata: none given");
         return false;
+    }
     char *rd = join_lines(meta->requires_dist, meta->nrequires_dist);
     char *pe = join_lines(meta->provides_extra, meta->nprovides_extra);
-    pending_set_meta(r, META_AVAILABLE, meta->requires_python, rd, pe, NULL);
-    if (meta->project && (!r->display || r->nfiles == 0)) {
-        free(r->display);
-        r->display = strdup(meta->project);
-    }
-    apply_meta_to_direct(pool, r);
-    return true;
+    meta_record m = {META_AVAILABLE, meta->requires_python, rd, pe, NULL};
+    bool ok = (rd && pe) ? set_meta(pool, meta->project, meta->version, &m, err) : false;
+    if (!rd || !pe)
+        gl_error_set(err, GL_ENOMEM, "metadata of %s: out of memory", meta->project ? meta->project : "?");
+    free(rd);
+    free(pe);
+    return ok;
 }
 
 bool gl_pool_set_metadata_unavailable(gl_pool *pool, const char *project, const char *version,
                                       const char *reason, gl_error *err)
 {
-    pending_release *r;
-    if (!set_meta_common(pool, project, version, &r, err))
-        return false;
-    pending_set_meta(r, META_UNAVAILABLE, NULL, NULL, NULL, reason ? reason : "no reason given");
-    if (!r->display)
-        r->display = strdup(project);
-    apply_meta_to_direct(pool, r);
-    return true;
+    meta_record m = {META_UNAVAILABLE, NULL, NULL, NULL, reason ? reason : "no reason given"};
+    return set_meta(pool, project, version, &m, err);
 }
 
-/* ---- freezing the pending records into a catalog repo ------------------------------------ */
+/* ---- freezing the batch into the catalog ----------------------------------------------------- */
 
 static bool freeze(gl_pool *pool, gl_error *err)
 {
-    if (!pool->npending)
+    if (!pool->building)
         return true;
     if (!grow(&pool->catalog, &pool->catalog_cap, pool->ncatalog, sizeof *pool->catalog)) {
         gl_error_set(err, GL_ENOMEM, "building the catalog: out of memory");
         return false;
     }
-    Pool *s = pool->solv;
-    Repo *repo = repo_create(s, "catalog");
-    Repodata *data = repo_add_repodata(repo, 0);
-    for (size_t i = 0; i < pool->npending; i++) {
-        pending_release *r = &pool->pending[i];
-        Id p = repo_add_solvable(repo);
-        Solvable *sv = s->solvables + p;
-        sv->name = pool_str2id(s, r->name, 1);
-        sv->evr = pool_str2id(s, r->version, 1);
-        sv->arch = ARCH_NOARCH;
-        if (r->display && strcmp(r->display, r->name))
-            repodata_set_str(data, p, pool->key_display, r->display);
-        if (r->direct_url)
-            repodata_set_str(data, p, pool->key_direct_url, r->direct_url);
-        if (r->meta_state)
-            repodata_set_num(data, p, pool->key_meta_state, (unsigned)r->meta_state);
-        if (r->requires_python)
-            repodata_set_str(data, p, pool->key_meta_requires_python, r->requires_python);
-        if (r->requires_dist && *r->requires_dist)
-            repodata_set_str(data, p, pool->key_requires_dist, r->requires_dist);
-        if (r->provides_extra && *r->provides_extra)
-            repodata_set_str(data, p, pool->key_provides_extra, r->provides_extra);
-        if (r->meta_reason)
-            repodata_set_str(data, p, pool->key_meta_reason, r->meta_reason);
-        for (size_t j = 0; j < r->nfiles; j++) {
-            pending_file *f = &r->files[j];
-            Id h = repodata_new_handle(data);
-            repodata_set_str(data, h, pool->key_filename, f->filename);
-            repodata_set_str(data, h, pool->key_url, f->url);
-            if (f->sha256)
-                repodata_set_checksum(data, h, pool->key_sha256, REPOKEY_TYPE_SHA256, f->sha256);
-            if (f->requires_python)
-                repodata_set_str(data, h, pool->key_requires_python, f->requires_python);
-            if (f->yanked)
-                repodata_set_void(data, h, pool->key_yanked);
-            if (f->yanked_reason)
-                repodata_set_str(data, h, pool->key_yanked_reason, f->yanked_reason);
-            if (f->upload_time)
-                repodata_set_str(data, h, pool->key_upload_time, f->upload_time);
-            if (f->index_url)
-                repodata_set_poolstr(data, h, pool->key_index_url, f->index_url);
-            repodata_set_num(data, h, pool->key_index_priority, (unsigned)f->index_priority);
-            repodata_add_flexarray(data, p, pool->key_files, h);
-        }
-        pending_release_free(r);
-    }
-    repo_internalize(repo);
-    pool->catalog[pool->ncatalog++] = repo;
-    pool->npending = pool->npending_direct = 0;
-    strmap_free(&pool->pending_index);
+    repo_internalize(pool->building);
+    pool->catalog[pool->ncatalog++] = pool->building;
+    pool->building = NULL;
+    pool->bdata = NULL;
+    strmap_free(&pool->release_index);
+    queue_empty(&pool->building_direct);
     return true;
 }
 
@@ -693,7 +690,7 @@ bool gl_pool_write_cache(gl_pool *pool, const char *path, const char *key, gl_er
 
 bool gl_pool_load_cache(gl_pool *pool, const char *path, const char *key, gl_error *err)
 {
-    if (pool->ncatalog || pool->npending) {
+    if (pool->ncatalog || pool->building) {
         gl_error_set(err, GL_EINVAL, "loading the catalog cache %s: the pool is not empty", path);
         return false;
     }
@@ -757,9 +754,7 @@ static void trelease_free(trelease *r)
         free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
     }
     free(r->files);
-    for (size_t i = 0; i < r->nreqs; i++)
-        gl_requirement_free(&r->reqs[i]);
-    free(r->reqs);
+    free(r->lines);
     for (size_t i = 0; i < r->nprovides_extra; i++)
         free(r->provides_extra[i]);
     free(r->provides_extra);
@@ -780,14 +775,19 @@ static void target_reset(gl_pool *pool)
     pool->projects = NULL;
     pool->nprojects = pool->projects_cap = 0;
     strmap_free(&pool->project_index);
-    for (size_t i = 0; i < pool->parsed_cap; i++)
-        if (pool->parsed[i]) {
-            gl_requirement_free(pool->parsed[i]);
-            free(pool->parsed[i]);
-        }
-    free(pool->parsed);
-    pool->parsed = NULL;
-    pool->parsed_cap = 0;
+    for (size_t i = 0; i < pool->nlines; i++) {
+        gl_requirement_free(&pool->lines[i].req);
+        free(pool->lines[i].error);
+    }
+    free(pool->lines);
+    pool->lines = NULL;
+    pool->nlines = pool->lines_cap = 0;
+    free(pool->line_of_raw);
+    pool->line_of_raw = NULL;
+    pool->line_of_raw_cap = 0;
+    free(pool->line_of_text);
+    pool->line_of_text = NULL;
+    pool->line_of_text_cap = 0;
     free(pool->select);
     pool->select = NULL;
     pool->select_cap = 0;
@@ -1006,11 +1006,41 @@ static bool extra_in(char **list, size_t n, const char *extra)
     return false;
 }
 
-static int marker_true(const gl_pool *pool, const gl_requirement *r, const char *extra)
+static bool ensure_id_slot(void *arr, size_t *cap, Id id, size_t elem);
+
+/* The line's index (parsed on first sight), or -1 when memory runs out. */
+static int line_get(gl_pool *pool, const char *raw)
 {
-    if (!r->marker)
-        return 1;
-    return gl_marker_evaluate(r->marker, pool->env, extra, NULL) == 1;
+    Id rid = pool_str2id(pool->solv, raw, 1);
+    if (!ensure_id_slot(&pool->line_of_raw, &pool->line_of_raw_cap, rid, sizeof *pool->line_of_raw))
+        return -1;
+    if (pool->line_of_raw[rid])
+        return pool->line_of_raw[rid] - 1;
+    if (!grow(&pool->lines, &pool->lines_cap, pool->nlines, sizeof *pool->lines))
+        return -1;
+    tline *l = &pool->lines[pool->nlines];
+    memset(l, 0, sizeof *l);
+    l->base = -1;
+    gl_error perr;
+    gl_error_clear(&perr);
+    l->valid = gl_requirement_parse(&l->req, raw, strlen(raw), &perr);
+    if (!l->valid && !(l->error = strdup(perr.message)))
+        return -1;
+    pool->line_of_raw[rid] = (int)++pool->nlines;
+    return (int)pool->nlines - 1;
+}
+
+/* Whether the line applies on the target (for extra, or for the project itself when NULL). */
+static bool marker_true(gl_pool *pool, int line, const char *extra)
+{
+    tline *l = &pool->lines[line];
+    if (!l->req.marker)
+        return true;
+    if (extra)
+        return gl_marker_evaluate(l->req.marker, pool->env, extra, NULL) == 1;
+    if (l->base < 0)
+        l->base = gl_marker_evaluate(l->req.marker, pool->env, NULL, NULL) == 1;
+    return l->base == 1;
 }
 
 static const char *project_display(const tproject *p, Pool *s)
@@ -1053,7 +1083,7 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
     r->nfiles = kept;
     qsort(r->files, r->nfiles, sizeof *r->files, cmp_tfile);
 
-    Id holder = metadata_holder(pool, proj, r);
+    Id holder = r->meta_holder;
     Solvable *hs = holder ? pool->solv->solvables + holder : NULL;
     unsigned long long state = hs ? repo_lookup_num(hs->repo, holder, pool->key_meta_state, 0) : 0;
 
@@ -1103,16 +1133,18 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
     char **lines = NULL;
     size_t nlines = 0;
     if (!split_lines(repo_lookup_str(hs->repo, holder, pool->key_requires_dist), &lines, &nlines) ||
-        !(r->reqs = calloc(nlines ? nlines : 1, sizeof *r->reqs))) {
+        !(r->lines = calloc(nlines ? nlines : 1, sizeof *r->lines))) {
         set_out(r, "%s %s: out of memory", disp, r->version_text);
     } else {
         for (size_t i = 0; i < nlines && !r->out; i++) {
-            gl_error perr;
-            gl_error_clear(&perr);
-            if (!gl_requirement_parse(&r->reqs[r->nreqs], lines[i], strlen(lines[i]), &perr))
-                set_out(r, "metadata of %s %s is invalid: %s", disp, r->version_text, perr.message);
+            int line = line_get(pool, lines[i]);
+            if (line < 0)
+                set_out(r, "%s %s: out of memory", disp, r->version_text);
+            else if (!pool->lines[line].valid)
+                set_out(r, "metadata of %s %s is invalid: %s", disp, r->version_text,
+                        pool->lines[line].error);
             else
-                r->nreqs++;
+                r->lines[r->nlines++] = line;
         }
     }
     for (size_t i = 0; i < nlines; i++)
@@ -1226,6 +1258,9 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
         }
         r->nfiles = nunique;
     }
+    /* metadata first: a direct release may borrow it from a file-less index release */
+    for (size_t k = 0; k < proj->nrel; k++)
+        proj->rel[k].meta_holder = metadata_holder(pool, proj, &proj->rel[k]);
     /* drop releases with no file (metadata seen for a version no index lists) */
     size_t kept = 0;
     for (size_t k = 0; k < proj->nrel; k++) {
@@ -1272,26 +1307,26 @@ static Id rank_id(gl_pool *pool, unsigned rank)
 
 /* Appends to deps the namespace dependencies for r (marker ignored here), queueing the projects
  * and extras it reaches. */
-static bool requirement_deps(gl_pool *pool, prep *pr, const gl_requirement *r, Queue *deps)
+static bool requirement_deps(gl_pool *pool, prep *pr, int line, Queue *deps)
 {
     Pool *s = pool->solv;
-    gl_requirement bare = *r;
-    bare.marker = NULL;
-    char *text = gl_requirement_to_string(&bare);
-    if (!text)
-        return false;
-    Id tid = pool_str2id(s, text, 1);
-    free(text);
-    if (!ensure_id_slot(&pool->parsed, &pool->parsed_cap, tid, sizeof *pool->parsed))
-        return false;
-    if (!pool->parsed[tid]) {
-        gl_requirement *copy = calloc(1, sizeof *copy);
-        if (!copy || !gl_requirement_copy(copy, &bare)) {
-            free(copy);
+    /* A shallow copy: project_get below may move pool->lines, never the strings it points to. */
+    const gl_requirement req = pool->lines[line].req;
+    const gl_requirement *r = &req;
+    Id tid = pool->lines[line].text;
+    if (!tid) {
+        gl_requirement bare = req;
+        bare.marker = NULL;
+        char *text = gl_requirement_to_string(&bare);
+        if (!text)
             return false;
-        }
-        pool->parsed[tid] = copy;
+        tid = pool->lines[line].text = pool_str2id(s, text, 1);
+        free(text);
     }
+    if (!ensure_id_slot(&pool->line_of_text, &pool->line_of_text_cap, tid, sizeof *pool->line_of_text))
+        return false;
+    if (!pool->line_of_text[tid])
+        pool->line_of_text[tid] = line + 1;
     int project = project_get(pool, pr, r->normalized_name);
     if (project < 0)
         return false;
@@ -1349,17 +1384,14 @@ static bool expand_base(gl_pool *pool, prep *pr, int pi)
         }
         queue_empty(&deps);
         size_t kept = 0;
-        for (size_t i = 0; i < r->nreqs; i++) {
-            if (marker_true(pool, &r->reqs[i], NULL) == 1) {
-                ok = ok && requirement_deps(pool, pr, &r->reqs[i], &deps);
-                gl_requirement_free(&r->reqs[i]);
-            } else if (r->reqs[i].marker && gl_marker_references_extra(r->reqs[i].marker)) {
-                r->reqs[kept++] = r->reqs[i]; /* an extra may want it later */
-            } else {
-                gl_requirement_free(&r->reqs[i]);
-            }
+        for (size_t i = 0; i < r->nlines; i++) {
+            int line = r->lines[i];
+            if (marker_true(pool, line, NULL))
+                ok = ok && requirement_deps(pool, pr, line, &deps);
+            else if (gl_marker_references_extra(pool->lines[line].req.marker))
+                r->lines[kept++] = line; /* an extra may want it later */
         }
-        r->nreqs = kept;
+        r->nlines = kept;
         /* requirement_deps may have grown pool->projects (not the release arrays) */
         add_requires(pool, r->solvable, &deps);
     }
@@ -1398,12 +1430,12 @@ static bool expand_extra(gl_pool *pool, prep *pr, int pi, Id extra)
         queue_empty(&deps);
         queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, sv->evr, REL_EQ, 1));
         bool declared = extra_in(r->provides_extra, r->nprovides_extra, extra_name);
-        for (size_t i = 0; ok && i < r->nreqs; i++) {
-            trelease *rr = &pool->projects[pi].rel[k];
-            if (marker_true(pool, &rr->reqs[i], NULL) == 1 || marker_true(pool, &rr->reqs[i], extra_name) != 1)
+        for (size_t i = 0; ok && i < r->nlines; i++) {
+            int line = r->lines[i];
+            if (marker_true(pool, line, NULL) || !marker_true(pool, line, extra_name))
                 continue;
             declared = true;
-            ok = requirement_deps(pool, pr, &pool->projects[pi].rel[k].reqs[i], &deps);
+            ok = requirement_deps(pool, pr, line, &deps);
         }
         r = &pool->projects[pi].rel[k];
         if (!ok || !grow(&r->extras, &r->extras_cap, r->nextras, sizeof *r->extras) ||
@@ -1474,15 +1506,17 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
     Queue deps;
     queue_init(&deps);
     for (size_t i = 0; ok && i < nroots; i++) {
-        gl_requirement r;
-        if (!parse_checked(&r, root_requirements[i], "requirement", err)) {
+        int line = line_get(pool, root_requirements[i]);
+        if (line >= 0 && !pool->lines[line].valid) {
+            gl_error_set(err, GL_EINVAL, "requirement: %s", pool->lines[line].error);
             queue_free(&deps);
             free(pr.by_name);
+            target_reset(pool);
             return false;
         }
-        if (!r.marker || gl_marker_evaluate(r.marker, env, NULL, NULL) == 1)
-            ok = requirement_deps(pool, &pr, &r, &deps);
-        gl_requirement_free(&r);
+        ok = line >= 0;
+        if (ok && marker_true(pool, line, NULL))
+            ok = requirement_deps(pool, &pr, line, &deps);
     }
     queue_free(&deps);
     for (size_t w = 0; ok && w < pool->nwork; w++) {
@@ -1511,25 +1545,33 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
 
 bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, Queue *deps, gl_error *err)
 {
-    gl_requirement r;
-    if (!parse_checked(&r, requirement, "requirement", err))
+    if (!pool->prepared) {
+        gl_error_set(err, GL_EINVAL, "requirement %s: the pool is not prepared", requirement);
         return false;
-    bool ok = true;
-    if (!r.marker || gl_marker_evaluate(r.marker, pool->env, NULL, NULL) == 1) {
-        prep pr = {0};
-        /* Projects the roots reached are loaded already; anything else is unknown here. */
-        size_t idx;
-        if (!pool->prepared || !strmap_get(&pool->project_index, r.normalized_name, &idx)) {
-            gl_error_set(err, GL_EINVAL, "requirement %s: not among the prepared roots", requirement);
-            ok = false;
-        } else {
-            ok = requirement_deps(pool, &pr, &r, deps);
-            if (!ok)
-                gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
-        }
     }
-    gl_requirement_free(&r);
-    return ok;
+    int line = line_get(pool, requirement);
+    if (line < 0) {
+        gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
+        return false;
+    }
+    if (!pool->lines[line].valid) {
+        gl_error_set(err, GL_EINVAL, "requirement: %s", pool->lines[line].error);
+        return false;
+    }
+    if (!marker_true(pool, line, NULL))
+        return true;
+    /* Projects the roots reached are loaded already; anything else is unknown here. */
+    size_t idx;
+    if (!strmap_get(&pool->project_index, pool->lines[line].req.normalized_name, &idx)) {
+        gl_error_set(err, GL_EINVAL, "requirement %s: not among the prepared roots", requirement);
+        return false;
+    }
+    prep pr = {0};
+    if (!requirement_deps(pool, &pr, line, deps)) {
+        gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
+        return false;
+    }
+    return true;
 }
 
 /* ---- the namespace callback: PEP 440 decides which candidates satisfy a requirement --------- */
@@ -1564,10 +1606,10 @@ static Id ns_callback(Pool *solv, void *data, Id name, Id evr)
 {
     gl_pool *pool = data;
     if (!pool->prepared || name < 0 || (size_t)name >= pool->select_cap || evr < 0 ||
-        (size_t)evr >= pool->parsed_cap || !pool->select[name].project || !pool->parsed[evr])
+        (size_t)evr >= pool->line_of_text_cap || !pool->select[name].project || !pool->line_of_text[evr])
         return 0;
     const tproject *proj = &pool->projects[pool->select[name].project - 1];
-    const gl_requirement *req = pool->parsed[evr];
+    const gl_requirement *req = &pool->lines[pool->line_of_text[evr] - 1].req;
     Id extra_name = pool->select[name].extra ? name : 0;
     bool pinned = pinned_exactly(&req->specifier);
     Queue q;
@@ -1748,11 +1790,11 @@ void gl_pool_explain_dep(const gl_pool *pool, int dep, gl_strbuf *out)
         return;
     Reldep *rd = GETRELDEP(s, dep);
     if (rd->flags != REL_NAMESPACE || rd->name < 0 || (size_t)rd->name >= pool->select_cap ||
-        !pool->select[rd->name].project || rd->evr < 0 || (size_t)rd->evr >= pool->parsed_cap ||
-        !pool->parsed[rd->evr])
+        !pool->select[rd->name].project || rd->evr < 0 || (size_t)rd->evr >= pool->line_of_text_cap ||
+        !pool->line_of_text[rd->evr])
         return;
     const tproject *proj = &pool->projects[pool->select[rd->name].project - 1];
-    const gl_requirement *req = pool->parsed[rd->evr];
+    const gl_requirement *req = &pool->lines[pool->line_of_text[rd->evr] - 1].req;
     const char *disp = project_display(proj, s);
     if (!proj->nrel) {
         gl_strbuf_printf(out, "%s is not listed by any index", disp);

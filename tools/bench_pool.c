@@ -89,7 +89,7 @@ static void dep_text(char *buf, size_t size, const dep_shape *d, int version)
 /* Adds `projects` x `versions` releases, one wheel each (plus an sdist every fourth project);
  * dependencies point at lower-numbered projects. A hidden choice of one release per project
  * satisfies every range (each admits the chosen major), so a solution always exists, while
- * newer releases often clash and make the solver search. */
+ * newer releases of the held-back projects clash and make the solver search. */
 static void build(gl_pool *pool, int projects, int versions, uint64_t seed)
 {
     uint64_t rng = seed;
@@ -102,15 +102,18 @@ static void build(gl_pool *pool, int projects, int versions, uint64_t seed)
         fprintf(stderr, "bench_pool: out of memory\n");
         exit(1);
     }
+    /* as in real ecosystems, most newest releases work together; a fifth of the projects are
+       held back to an older major by somebody's upper bound */
     for (int p = 0; p < projects; p++)
-        hidden[p] = versions / 2 + 1 + (int)(next(&rng) % (uint64_t)(versions - versions / 2));
+        hidden[p] = next(&rng) % 5 ? versions
+                                   : versions / 2 + 1 + (int)(next(&rng) % (uint64_t)(versions - versions / 2));
     for (int p = 0; p < projects; p++) {
         snprintf(name, sizeof name, "proj%04d", p);
         int ndeps = p == 0 ? 0 : 3 + (int)(next(&rng) % 6);
         for (int d = 0; d < ndeps; d++) {
             unsigned roll = (unsigned)(next(&rng) % 100);
             shapes[d].target = (int)(next(&rng) % (uint64_t)p);
-            shapes[d].kind = roll < 20 ? 0 : roll < 40 ? 1 : roll < 45 ? 2 : roll < 55 ? 3 : roll < 60 ? 4 : 5;
+            shapes[d].kind = roll < 25 ? 0 : roll < 33 ? 1 : roll < 35 ? 2 : roll < 45 ? 3 : roll < 50 ? 4 : 5;
             shapes[d].ceiling = major_of(hidden[shapes[d].target]);
             shapes[d].lo = 1 + (int)(next(&rng) % (uint64_t)shapes[d].ceiling);
             shapes[d].width = 1 + (int)(next(&rng) % 3);

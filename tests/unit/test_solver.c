@@ -338,6 +338,16 @@ static void test_direct_url(void)
     free(got);
     gl_solution_free(sol);
     fx_free(&fx);
+
+    /* metadata known before the direct file arrives (as when the wheel's METADATA was read first) */
+    fx_init(&fx);
+    fx_meta(&fx, "foo", "1.5", NULL, "bar<2", NULL);
+    CU_ASSERT_FATAL(gl_pool_add_direct_file(fx.pool, &f, &err));
+    fx_release(&fx, "bar", "1.0", NULL);
+    fx_release(&fx, "bar", "2.0", NULL);
+    fx_require(&fx, "foo @ https://example.org/dl/foo-1.5-py3-none-any.whl");
+    ASSERT_SOLUTION(&fx, "bar==1.0 foo==1.5");
+    fx_free(&fx);
 }
 
 static void test_preferred_pins(void)

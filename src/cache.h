@@ -33,8 +33,8 @@ void gl_cache_free(gl_cache *cache);
  * cached URLs are revalidated (If-None-Match / If-Modified-Since) and a 304 serves the cached
  * body. Successful answers are stored. Range requests and file:// URLs bypass the cache (file://
  * offline too, when there is a fetcher). Results come back as from gl_fetch_batch, with status
- * 200 and from_cache set when the body came from disk. Offline, a miss is GL_ENOTFOUND "offline: no cached copy of <url> (run once online or use
- * --snapshot)". */
+ * 200 and from_cache set when the body came from disk. Offline, a miss is GL_ENOTFOUND
+ * "offline: no cached copy of <url> (run once online or use --snapshot)". */
 bool gl_cache_fetch_batch(gl_cache *cache, const gl_fetch_request *reqs, gl_fetch_result *results,
                           size_t n);
 bool gl_cache_fetch(gl_cache *cache, const char *url, gl_fetch_result *res, gl_error *err);

@@ -132,7 +132,9 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
         claims[nclaims++] = c;
     }
     for (size_t k = 0; k < nclaims; k++)
-        qsort(claims[k].versions.elements, (size_t)claims[k].versions.count, sizeof(Id), cmp_by_version_desc);
+        if (claims[k].versions.count > 1)
+            qsort(claims[k].versions.elements, (size_t)claims[k].versions.count, sizeof(Id),
+                  cmp_by_version_desc);
 
     gl_strbuf_puts(out, "these requirements cannot be satisfied together:\n");
     /* nothing satisfies: the root causes */

@@ -858,7 +858,8 @@ static bool build_name_index(gl_pool *pool, prep *pr)
             pr->nby_name++;
         }
     }
-    qsort(pr->by_name, pr->nby_name, sizeof *pr->by_name, cmp_name_entry);
+    if (pr->nby_name > 1)
+        qsort(pr->by_name, pr->nby_name, sizeof *pr->by_name, cmp_name_entry);
     return true;
 }
 
@@ -1081,7 +1082,8 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
         f->compatible = rank >= 0 && py;
     }
     r->nfiles = kept;
-    qsort(r->files, r->nfiles, sizeof *r->files, cmp_tfile);
+    if (r->nfiles > 1)
+        qsort(r->files, r->nfiles, sizeof *r->files, cmp_tfile);
 
     Id holder = r->meta_holder;
     Solvable *hs = holder ? pool->solv->solvables + holder : NULL;
@@ -1274,7 +1276,8 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
             trelease_free(r);
     }
     proj->nrel = kept;
-    qsort(proj->rel, proj->nrel, sizeof *proj->rel, cmp_release);
+    if (proj->nrel > 1)
+        qsort(proj->rel, proj->nrel, sizeof *proj->rel, cmp_release);
     unsigned rank = 0;
     for (size_t k = 0; k < proj->nrel; k++) {
         if (k == 0 || gl_version_compare(&proj->rel[k - 1].version, &proj->rel[k].version) != 0)

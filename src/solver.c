@@ -367,7 +367,7 @@ static gl_solution *collect(gl_pool *pool, Solver *solv, const Queue *job, const
             ok = pf->filename && pf->url && (!c.files[f].sha256 || pf->sha256);
         }
     }
-    if (ok)
+    if (ok && sol->npins > 1)
         qsort(sol->pins, sol->npins, sizeof *sol->pins, cmp_pin);
     /* extras, and the warnings for extras a release does not declare */
     for (int i = 0; ok && i < installed.count; i++) {
@@ -676,7 +676,8 @@ bool gl_solution_why(const gl_solution *solution, const char *name, gl_why *out,
         gl_error_set(err, GL_ENOMEM, "why %s: out of memory", name);
         return false;
     }
-    qsort(out->chains, out->count, sizeof *out->chains, cmp_chain);
+    if (out->count > 1)
+        qsort(out->chains, out->count, sizeof *out->chains, cmp_chain);
     return true;
 }
 

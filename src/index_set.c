@@ -159,9 +159,12 @@ bool gl_index_set_add_raw(gl_index_set *set, const char *url, const char *fetch_
 
 static bool valid_index_url(const char *url)
 {
-    size_t start, end;
-    return authority_span(url, &start, &end) && end > start &&
-           (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8) || !strncmp(url, "file://", 7));
+    const char *host, *path;
+    size_t host_len;
+    if (!strncmp(url, "file://", 7))
+        return true;
+    return (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8)) &&
+           split_host_path(url, &host, &host_len, &path) && host_len > 0 && !strpbrk(url, " \t\r\n");
 }
 
 bool gl_index_set_add(gl_index_set *set, const char *spec, bool primary, gl_error *err)

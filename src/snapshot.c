@@ -541,7 +541,9 @@ static bool read_snapshot(gl_snapshot *snap, const char *dir, bool indexes_only,
     bool ok = true;
     size_t lineno = 0;
     char *save = NULL;
-    if (len < strlen(GL_SNAPSHOT_FORMAT) || strncmp(manifest, GL_SNAPSHOT_FORMAT "\n", strlen(GL_SNAPSHOT_FORMAT) + 1)) {
+    size_t format_len = strlen(GL_SNAPSHOT_FORMAT);
+    if (len <= format_len || strncmp(manifest, GL_SNAPSHOT_FORMAT, format_len) ||
+        (manifest[format_len] != '\n' && strncmp(manifest + format_len, "\r\n", 2))) {
         gl_error_set(err, GL_EINVAL, "%s: not a gpulock snapshot manifest (expected first line '%s')",
                      gl_strbuf_cstr(&path), GL_SNAPSHOT_FORMAT);
         ok = false;

@@ -84,12 +84,14 @@ class Mirror:
         return filename
 
     def write_pages(self):
+        """Pages live under the PEP 503 normalised name; the root page shows names as given."""
+        normalize = lambda name: re.sub(r"[-_.]+", "-", name).lower()
         for project, anchors in self.pages.items():
-            page = self.root / self.index_path / project
+            page = self.root / self.index_path / normalize(project)
             page.mkdir(parents=True, exist_ok=True)
             (page / "index.html").write_text(
                 "<!DOCTYPE html><html><body>\n" + "\n".join(anchors) + "\n</body></html>\n")
-        links = "".join(f'<a href="{p}/">{p}</a>\n' for p in sorted(self.pages))
+        links = "".join(f'<a href="{normalize(p)}/">{p}</a>\n' for p in sorted(self.pages))
         (self.root / self.index_path).mkdir(parents=True, exist_ok=True)
         (self.root / self.index_path / "index.html").write_text(f"<html><body>{links}</body></html>\n")
 
@@ -164,6 +166,16 @@ class PageShapes(IndexTestCase):
         (row,) = read_manifest(out)["metadata"]
         self.assertEqual(row[5], files_srv.url + "/files/foo-1.0-py3-none-any.whl")
 
+    def test_all_projects_from_the_root_page(self):
+        m = self.mirror()
+        m.add("foo", "1.0")
+        m.add("bar", "2.0")
+        m.add("Baz_Qux", "3.0")
+        srv = self.serve(m.root)
+        proc, out = self.snapshot("--index-url", srv.url + "/simple", "--all-projects")
+        self.assert_ok(proc)
+        self.assertEqual(sorted(p[1] for p in read_manifest(out)["page"]), ["bar", "baz-qux", "foo"])
+
     def test_one_metadata_file_per_release(self):
         m = self.mirror()
         m.add("foo", "1.0")
@@ -227,6 +239,29 @@ class Failures(IndexTestCase):
         self.assert_ok(proc)
         self.assertEqual(srv.count("/__fault/drop/1/simple/foo/"), 2)
         self.assertEqual({r[0] for r in read_manifest(out)["metadata"]}, {"foo", "bar"})
+
+    def test_connection_dropped_every_time_fails_naming_the_project(self):
+        m = self.mirror()
+        m.add("foo", "1.0")
+        srv = self.serve(m.root)
+        proc, out = self.snapshot("--index-url", srv.fault_url("/simple", "drop"), "foo")
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("'foo'", proc.stderr)
+        self.assertGreater(srv.count("/__fault/drop/simple/foo/"), 1, "the transfer was retried")
+        self.assertFalse(os.path.exists(out))
+
+    def test_corrupt_metadata_body_is_a_digest_error(self):
+        m = self.mirror()
+        m.add("foo", "1.0")
+        srv = self.serve(m.root)
+        # The page is served intact; every file under it is corrupted in transit.
+        page = m.root / "simple" / "foo" / "index.html"
+        page.write_text(page.read_text().replace('href="../../files/', 'href="../../__fault/corrupt/files/'))
+        proc, out = self.snapshot("--index-url", srv.url + "/simple", "foo")
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("foo-1.0-py3-none-any.whl", proc.stderr)
+        self.assertIn(srv.url + "/simple/foo/", proc.stderr)
+        self.assertFalse(os.path.exists(out))
 
     def test_offline_miss(self):
         m = self.mirror()

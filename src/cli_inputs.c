@@ -285,15 +285,21 @@ static bool snapshot_index_names(const gl_snapshot *snap, const gl_index_set *wa
     return true;
 }
 
-static char *describe_snapshot(const char *label, const char *dir, const gl_snapshot *snap)
+/* dir is NULL for the embedded snapshot: where it sits differs between machines, and the
+ * header must not (lockfiles are byte-for-byte reproducible). */
+static char *describe_snapshot(const char *dir, const gl_snapshot *snap)
 {
     gl_strbuf b = GL_STRBUF_INIT;
-    gl_strbuf_printf(&b, "%s %s (crawled %s)", label, dir, snap->created ? snap->created : "?");
+    if (dir)
+        gl_strbuf_printf(&b, "snapshot %s", dir);
+    else
+        gl_strbuf_puts(&b, "gpulock's embedded snapshot");
+    gl_strbuf_printf(&b, " (crawled %s)", snap->created ? snap->created : "?");
     return gl_strbuf_detach(&b);
 }
 
 /* Reads a snapshot's manifest-level facts (indexes, crawl time) without its pages. */
-static gl_pool *pool_from_snapshot(const gl_cli_inputs *in, const char *dir, const char *label,
+static gl_pool *pool_from_snapshot(const gl_cli_inputs *in, const char *dir, bool embedded,
                                    bool must_cover, bool *covered, char **source_description,
                                    gl_error *err)
 {
@@ -314,7 +320,7 @@ static gl_pool *pool_from_snapshot(const gl_cli_inputs *in, const char *dir, con
             gl_error_set(err, GL_EUSAGE, "snapshot %s does not hold the index %s", dir, missing);
     } else {
         *covered = true;
-        *source_description = describe_snapshot(label, dir, &snap);
+        *source_description = describe_snapshot(embedded ? NULL : dir, &snap);
         if (!gl_snapshot_load_into_pool(dir, in->cache_dir, names, in->indexes.count, &pool, err))
             pool = NULL;
     }
@@ -480,12 +486,12 @@ gl_pool *gl_cli_load_pool(gl_cli_inputs *in, char **source_description, gl_error
     bool covered = false;
     gl_pool *pool = NULL;
     if (in->snapshot) {
-        pool = pool_from_snapshot(in, in->snapshot, "snapshot", true, &covered, source_description, err);
+        pool = pool_from_snapshot(in, in->snapshot, false, true, &covered, source_description, err);
     } else if (!in->refresh) {
         gl_error quiet;
         char *dir = gl_snapshot_default_dir(&quiet);
         if (dir)
-            pool = pool_from_snapshot(in, dir, "embedded snapshot", false, &covered, source_description, err);
+            pool = pool_from_snapshot(in, dir, true, false, &covered, source_description, err);
         free(dir);
     }
     if (!covered)

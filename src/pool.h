@@ -75,10 +75,12 @@ typedef struct gl_pool_options {
     bool allow_pre;         /* --pre: pre-releases are candidates everywhere */
     bool allow_sdist;       /* sdist-only releases are candidates (ranked after wheels); default true */
     bool first_index_only;  /* a project comes only from the first index (lowest priority number)
-                               that lists it, as uv does; false merges all indexes, as pip does */
+                               that lists it, as uv does. Off by default: the crawl already applies
+                               the index policy (index_set.h) to what it feeds, so the pool merges
+                               whatever it was given, as pip merges its indexes */
 } gl_pool_options;
 
-#define GL_POOL_OPTIONS_DEFAULT {false, true, true}
+#define GL_POOL_OPTIONS_DEFAULT {false, true, false}
 
 /* ---- Target specialisation: used by solver.c and explain.c, and by tests. ----
  * gl_pool_prepare makes the candidates for one target: for every project reachable from the

@@ -541,11 +541,12 @@ static void test_first_index_only(void)
                  "https://pypi.example/simple", 1);
     fx_meta(&fx, "torch", "2.10.0", NULL, NULL, NULL);
     fx_require(&fx, "torch");
-    ASSERT_SOLUTION(&fx, "torch==2.9.0+cu128");
-    gl_pool_options opt = GL_POOL_OPTIONS_DEFAULT;
-    opt.first_index_only = false;
-    gl_request_set_options(fx.req, &opt);
+    /* by default whatever the crawl fed is merged */
     ASSERT_SOLUTION(&fx, "torch==2.10.0");
+    gl_pool_options opt = GL_POOL_OPTIONS_DEFAULT;
+    opt.first_index_only = true;
+    gl_request_set_options(fx.req, &opt);
+    ASSERT_SOLUTION(&fx, "torch==2.9.0+cu128");
     fx_free(&fx);
 }
 

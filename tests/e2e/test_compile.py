@@ -278,6 +278,51 @@ class ToyCompileTest(CompileCase):
         self.assertFalse(out.exists())
 
 
+class ToyPytorchCompileTest(CompileCase):
+    """A PyTorch-style index with local versions ahead of a PyPI-style one (fixtures/toy-pytorch)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="gpulock-toy-pytorch-")
+        cls.root = render_fixture("toy-pytorch", Path(cls.dir) / "mirror").parent
+        cls.pytorch = MirrorServer(cls.root / "pytorch").start()
+        cls.pypi = MirrorServer(cls.root / "pypi").start()
+        cls.mirrors = [cls.root / "pytorch" / "whl" / "cu128", cls.root / "pypi"]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.pytorch.stop()
+        cls.pypi.stop()
+        shutil.rmtree(cls.dir, True)
+
+    def both(self):
+        return ["--index-url", f"{self.pytorch.url}/whl/cu128", "--extra-index-url", f"{self.pypi.url}/simple"]
+
+    def test_local_version_from_the_first_index(self):
+        # PyPI has a newer torch (9.1.0), but the PyTorch index answers for torch first
+        text = self.compile(*self.both(), "torch", "torchvision", "--generate-hashes")
+        self.assertPins(text, {"gamma": "1.0", "torch": "9.0.0+cu128", "torchvision": "1.0.0+cu128"})
+        self.assertEqual(index_lines(text), [f"--index-url {self.pytorch.url}/whl/cu128",
+                                             f"--extra-index-url {self.pypi.url}/simple"])
+        self.assertChecked(text, self.mirrors, requirements=["torch", "torchvision"])
+
+    def test_public_version_pin_takes_the_local_build(self):
+        # torch==9.0.0 matches 9.0.0+cu128 (PEP 440 ignores the local label when the pin has none)
+        text = self.compile(*self.both(), "torch==9.0.0")
+        self.assertPins(text, {"gamma": "1.0", "torch": "9.0.0+cu128"})
+        self.assertChecked(text, self.mirrors, requirements=["torch==9.0.0"])
+
+    def test_marker_on_local_build_dependency(self):
+        text = self.compile(*self.both(), "torch", "--platform", "win_amd64")
+        self.assertPins(text, {"torch": "9.0.0+cu128"})
+        self.assertChecked(text, self.mirrors, requirements=["torch"], platform="win_amd64")
+
+    def test_pypi_alone(self):
+        text = self.compile("--index-url", f"{self.pypi.url}/simple", "torch", "torchvision")
+        self.assertPins(text, {"torch": "9.1.0", "torchvision": "1.1.0"})
+        self.assertChecked(text, [self.root / "pypi"], requirements=["torch", "torchvision"])
+
+
 class RealMirrorCompileTest(CompileCase):
     """The rendered facts (PyPI and the PyTorch subindexes) served over loopback."""
 

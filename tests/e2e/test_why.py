@@ -114,6 +114,20 @@ class ToyWhyTest(WhyCase):
         self.assertIn("beta", proc.stderr)
 
 
+class ToyPytorchWhyTest(WhyCase):
+    def test_chain_through_local_build(self):
+        tmp = Path(tempfile.mkdtemp(prefix="gpulock-toy-pytorch-"))
+        self.addCleanup(shutil.rmtree, tmp, True)
+        root = render_fixture("toy-pytorch", tmp / "mirror").parent
+        req = self.requirements_in("torchvision")
+        with MirrorServer(root / "pytorch") as pytorch, MirrorServer(root / "pypi") as pypi:
+            found = chains(self.why("gamma", "--index-url", f"{pytorch.url}/whl/cu128",
+                                    "--extra-index-url", f"{pypi.url}/simple", "-r", req).stdout)
+        self.assertFromFile(found, req)
+        self.assertEqual([links for _o, links in found],
+                         [[("torchvision", "1.0.0+cu128"), ("torch", "9.0.0+cu128"), ("gamma", "1.0")]])
+
+
 class RealWhyTest(WhyCase):
     @classmethod
     def setUpClass(cls):

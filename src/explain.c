@@ -136,7 +136,12 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
             qsort(claims[k].versions.elements, (size_t)claims[k].versions.count, sizeof(Id),
                   cmp_by_version_desc);
 
-    gl_strbuf_puts(out, "these requirements cannot be satisfied together:\n");
+    bool only_missing = true;
+    for (size_t k = 0; k < nclaims; k++)
+        only_missing &= claims[k].kind == CLAIM_NOTHING ||
+                        (claims[k].kind == CLAIM_INPUT && nclaims == 2);
+    gl_strbuf_puts(out, only_missing && nclaims ? "a requirement cannot be satisfied:\n"
+                                                : "these requirements cannot be satisfied together:\n");
     /* nothing satisfies: the root causes */
     for (size_t k = 0; k < nclaims; k++) {
         claim *c = &claims[k];

@@ -128,7 +128,8 @@ typedef struct gl_candidate {
     size_t nfiles;
 } gl_candidate;
 
-/* False when id is not a candidate of the prepared target. */
+/* False when id is not a candidate of the prepared target. out->files stays valid until the
+ * next call (it is scratch space of the pool); the strings until the next gl_pool_prepare. */
 bool gl_pool_candidate(const gl_pool *pool, int solvable, gl_candidate *out);
 /* The candidate of a release (extra NULL for the project itself), or 0. */
 int gl_pool_find_candidate(const gl_pool *pool, const char *project, const char *version,

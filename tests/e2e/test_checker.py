@@ -1,5 +1,6 @@
 """tools/check-lock, the independent lockfile checker, proven able to accept a correct lockfile and
 to reject each kind of broken one (the other lockfile tests rely on it)."""
+import importlib.util
 import json
 import os
 import re
@@ -13,7 +14,15 @@ from pathlib import Path
 from harness import MirrorServer, render_mirror
 from fixtures.lockcheck import CHECK_LOCK, check_lock, page_digests, render_fixture, write_wheel
 
-expand_platform = SourceFileLoader("check_lock", str(CHECK_LOCK)).load_module().expand_platform
+
+def _load_checker():
+    loader = SourceFileLoader("check_lock", str(CHECK_LOCK))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("check_lock", loader))
+    loader.exec_module(module)
+    return module
+
+
+expand_platform = _load_checker().expand_platform
 
 INPUTS = ["alpha", "outer", "native"]
 
@@ -254,6 +263,7 @@ class CheckerAgainstPipTest(unittest.TestCase):
         platforms = [arg for p in expand_platform("manylinux_2_35_x86_64") for arg in ("--platform", p)]
         env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
         env["PIP_CONFIG_FILE"] = os.devnull
+        env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
         cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--no-cache-dir",
                "--target", str(Path(self.tmp.name) / "target"), "--report", str(report),
                "--python-version", "3.11", "--only-binary", ":all:", *platforms,

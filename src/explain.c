@@ -63,6 +63,24 @@ static void put_requirers(gl_strbuf *out, const gl_pool *pool, const claim *c)
     gl_strbuf_puts(out, n > 1 ? " require " : " requires ");
 }
 
+/* No release satisfies both dependencies (each may name the project or one of its extras). */
+static bool disjoint(Pool *s, const gl_pool *pool, Id a, Id b)
+{
+    Id p, q;
+    for (Id *pp = pool_whatprovides_ptr(s, a); (p = *pp++) != 0;) {
+        gl_candidate ca;
+        if (!gl_pool_candidate(pool, p, &ca))
+            continue;
+        const char *name = ca.name, *version = ca.version;
+        for (Id *qp = pool_whatprovides_ptr(s, b); (q = *qp++) != 0;) {
+            gl_candidate cb;
+            if (gl_pool_candidate(pool, q, &cb) && !strcmp(cb.name, name) && !strcmp(cb.version, version))
+                return false;
+        }
+    }
+    return true;
+}
+
 static int cmp_by_version_desc(const void *a, const void *b)
 {
     Id x = *(const Id *)a, y = *(const Id *)b;
@@ -136,10 +154,10 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
             qsort(claims[k].versions.elements, (size_t)claims[k].versions.count, sizeof(Id),
                   cmp_by_version_desc);
 
-    bool only_missing = true;
+    size_t nmissing = 0;
     for (size_t k = 0; k < nclaims; k++)
-        only_missing &= claims[k].kind == CLAIM_NOTHING ||
-                        (claims[k].kind == CLAIM_INPUT && nclaims == 2);
+        nmissing += claims[k].kind == CLAIM_NOTHING;
+    bool only_missing = nmissing == 1 && (nclaims == 1 || (nclaims == 2 && claims[0].kind != claims[1].kind));
     gl_strbuf_puts(out, only_missing && nclaims ? "a requirement cannot be satisfied:\n"
                                                 : "these requirements cannot be satisfied together:\n");
     /* nothing satisfies: the root causes */
@@ -165,37 +183,50 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
         gl_strbuf_free(&why);
         gl_strbuf_putc(out, '\n');
     }
-    /* clashes on one project: a dependency against the input, or two dependencies */
+    /* clashes on one project: two wishes no single release of it satisfies */
     for (size_t k = 0; k < nclaims; k++) {
         claim *c = &claims[k];
-        if (c->kind != CLAIM_REQUIRES || c->told || !c->project)
+        if (c->kind == CLAIM_NOTHING || c->told || !c->project)
             continue;
-        claim *input = NULL, *peer = NULL;
-        for (size_t m = 0; m < nclaims; m++) {
+        claim *peer = NULL;
+        for (size_t m = 0; m < nclaims && !peer; m++) {
             claim *o = &claims[m];
-            if (o == c || !o->project || strcmp(o->project, c->project))
+            if (o == c || o->kind == CLAIM_NOTHING || !o->project || strcmp(o->project, c->project) ||
+                !strcmp(o->text, c->text))
                 continue;
-            if (o->kind == CLAIM_INPUT && !input)
-                input = o;
-            else if (o->kind == CLAIM_REQUIRES && !o->told && !peer && strcmp(o->text, c->text) &&
-                     s->solvables[o->from].name != s->solvables[c->from].name)
-                peer = o; /* another project: versions of one project are alternatives */
+            /* versions of one project are alternatives, not a clash */
+            if (o->from && c->from && s->solvables[o->from].name == s->solvables[c->from].name)
+                continue;
+            if (disjoint(s, pool, c->dep, o->dep))
+                peer = o;
         }
-        if (!input && !peer)
+        if (!peer)
             continue;
-        c->told = true;
+        /* put a dependency first, the input second: "A requires X, but the input pins Y" */
+        if (c->kind == CLAIM_INPUT && peer->kind == CLAIM_REQUIRES) {
+            claim *t = c;
+            c = peer;
+            peer = t;
+        }
+        c->told = peer->told = true;
         gl_strbuf_puts(out, "  - ");
-        put_requirers(out, pool, c);
-        gl_strbuf_puts(out, c->text);
-        if (input) {
-            gl_strbuf_puts(out, ", but ");
-            put_input(out, jobs, njobs, input->job);
-            input->told = true;
+        if (c->kind == CLAIM_INPUT) {
+            put_input(out, jobs, njobs, c->job);
         } else {
-            gl_strbuf_puts(out, ", but ");
+            put_requirers(out, pool, c);
+            gl_strbuf_puts(out, c->text);
+        }
+        gl_strbuf_puts(out, ", but ");
+        if (peer->kind == CLAIM_INPUT && c->kind == CLAIM_INPUT) {
+            const char *text = job_text(jobs, njobs, peer->job);
+            gl_strbuf_printf(out, "it also %s %s", pinned_text(text) ? "pins" : "requires", text);
+            if (peer->job < njobs && jobs[peer->job].source)
+                gl_strbuf_printf(out, " (from %s)", jobs[peer->job].source);
+        } else if (peer->kind == CLAIM_INPUT) {
+            put_input(out, jobs, njobs, peer->job);
+        } else {
             put_requirers(out, pool, peer);
             gl_strbuf_puts(out, peer->text);
-            peer->told = true;
         }
         gl_strbuf_putc(out, '\n');
     }

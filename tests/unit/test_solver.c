@@ -449,6 +449,48 @@ static void test_explain_two_dependencies(void)
     fx_free(&fx);
 }
 
+static void test_explain_contradicting_inputs(void)
+{
+    fixture fx;
+    fx_init(&fx);
+    fx_release(&fx, "gamma", "1.0", NULL);
+    fx_release(&fx, "gamma", "2.0", NULL);
+    fx_require(&fx, "gamma<2");
+    fx_require(&fx, "gamma>=2");
+    char *got = fx_solve(&fx);
+    CU_ASSERT_PTR_NULL(got);
+    const char *ex = fx.explanation ? fx.explanation : "";
+    bool one = strstr(ex, "the input requires gamma<2 (from -r requirements.in), but it also requires "
+                          "gamma>=2 (from -r requirements.in)") != NULL;
+    bool other = strstr(ex, "the input requires gamma>=2 (from -r requirements.in), but it also requires "
+                            "gamma<2 (from -r requirements.in)") != NULL;
+    if (!one && !other)
+        fprintf(stderr, "\nexplanation:\n%s\n", ex);
+    CU_ASSERT_TRUE(one || other);
+    CU_ASSERT_PTR_NULL(strstr(ex, "a requirement cannot be satisfied"));
+    free(got);
+    fx_free(&fx);
+}
+
+static void test_explain_self_referencing_extra_is_no_clash(void)
+{
+    fixture fx;
+    fx_init(&fx);
+    fx_wheel(&fx, "selfx", "1.0");
+    fx_meta(&fx, "selfx", "1.0", NULL, "selfx[a]; extra == \"all\"|beta<1.5; extra == \"a\"", "a|all");
+    fx_release(&fx, "beta", "1.0", NULL);
+    fx_release(&fx, "beta", "1.5", NULL);
+    fx_release(&fx, "outer", "1.0", "selfx[all]>=1.0");
+    fx_require(&fx, "outer");
+    fx_require(&fx, "beta>=1.5");
+    ASSERT_UNSAT_CONTAINS(&fx, "selfx[a] 1.0 requires beta<1.5, but the input requires beta>=1.5 "
+                               "(from -r requirements.in)");
+    /* the chain that leads there is listed, not set against itself */
+    ASSERT_UNSAT_CONTAINS(&fx, "  - selfx[all] 1.0 requires selfx[a]\n");
+    ASSERT_UNSAT_CONTAINS(&fx, "  - outer 1.0 requires selfx[all]>=1.0\n");
+    fx_free(&fx);
+}
+
 static void test_explain_merges_versions(void)
 {
     fixture fx;
@@ -587,6 +629,8 @@ int main(void)
     CU_add_test(s, "constraints", test_constraints);
     CU_add_test(s, "explain dependency against input", test_explain_dependency_against_input);
     CU_add_test(s, "explain two dependencies", test_explain_two_dependencies);
+    CU_add_test(s, "explain contradicting inputs", test_explain_contradicting_inputs);
+    CU_add_test(s, "explain self referencing extra is no clash", test_explain_self_referencing_extra_is_no_clash);
     CU_add_test(s, "explain merges versions", test_explain_merges_versions);
     CU_add_test(s, "explain missing metadata and project", test_explain_missing_metadata_and_project);
     CU_add_test(s, "via and why", test_via_and_why);

@@ -98,6 +98,23 @@ class RoundTrip(SnapshotTestCase):
         rc, copied, copied_files, err = check("--snapshot", copy, cache=os.path.join(self.tmp, "other-cache"))
         self.assertEqual((rc, copied, copied_files), (0, releases, files), err)
 
+    def test_compile_from_the_snapshot_with_the_server_stopped(self):
+        req = Path(self.tmp, "requirements.in")
+        req.write_text("torch\n")
+        target = ["--python", "3.11", "--platform", "manylinux_2_35_x86_64"]
+        proc = run_gpulock("compile", "-r", req, "--snapshot", self.snap, *target,
+                           "--extra-index-url", "https://download.pytorch.org/whl/cu128",
+                           env={"XDG_CACHE_HOME": self.cache})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertRegex(proc.stdout, r"(?m)^torch==[0-9.]+\+cu128$")
+        self.assertIn("--extra-index-url https://download.pytorch.org/whl/cu128", proc.stdout)
+        self.assertNotIn("127.0.0.1", proc.stdout)
+        # Without the PyTorch index, the same snapshot answers with PyPI's torch.
+        proc = run_gpulock("compile", "-r", req, "--snapshot", self.snap, *target,
+                           env={"XDG_CACHE_HOME": self.cache})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertRegex(proc.stdout, r"(?m)^torch==[0-9.]+$")
+
     def test_only_the_indexes_asked_for(self):
         counts = {}
         for names in ((), ("pypi",), ("cu128",), ("pypi", "cu128")):

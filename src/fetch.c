@@ -29,6 +29,7 @@ typedef struct transfer {
     enum transfer_state state;
     uint64_t retry_at_ms;
     bool write_failed;
+    bool too_large;
     bool whole_instead; /* a file:// suffix longer than the file: read it whole */
     char transient_reason[CURL_ERROR_SIZE]; /* why the last attempt failed, when worth a retry */
     char curl_message[CURL_ERROR_SIZE];
@@ -143,6 +144,11 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 {
     transfer *t = userdata;
     size_t n = size * nmemb;
+    uint64_t max = t->req->max_body_bytes;
+    if (max && t->res->body.len + n > max) {
+        t->too_large = true;
+        return 0;
+    }
     if (!gl_strbuf_append(&t->res->body, data, n)) {
         t->write_failed = true;
         return 0;
@@ -212,6 +218,7 @@ static bool setup_attempt(gl_fetcher *f, transfer *t)
     gl_strbuf_reset(&t->res->body);
     clear_headers(t->res);
     t->write_failed = false;
+    t->too_large = false;
     t->curl_message[0] = '\0';
 
     curl_easy_setopt(e, CURLOPT_URL, req->url);
@@ -238,6 +245,8 @@ static bool setup_attempt(gl_fetcher *f, transfer *t)
     }
     if (f->opts.attempt_timeout_ms > 0)
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, f->opts.attempt_timeout_ms);
+    if (req->max_body_bytes)
+        curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_body_bytes);
 
     if (req->range && !t->whole_instead) {
         char range[64];
@@ -379,6 +388,11 @@ static enum outcome judge(transfer *t, CURLcode rc)
     curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
     res->status = status;
 
+    if (t->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+        gl_error_set(&res->error, GL_ENET, "%s is larger than the %llu bytes allowed for it", url,
+                     (unsigned long long)req->max_body_bytes);
+        return DONE_FAILED;
+    }
     if (t->write_failed) {
         gl_error_set(&res->error, GL_ENOMEM, "out of memory receiving %s", url);
         return DONE_FAILED;

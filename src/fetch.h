@@ -42,6 +42,7 @@ typedef struct gl_fetch_request {
     uint64_t range_length;        /* 0 with range and !range_suffix: from range_offset to the end */
     const char *if_none_match;    /* conditional request (an ETag), NULL = none */
     const char *if_modified_since;/* conditional request (an HTTP date), NULL = none */
+    uint64_t max_body_bytes;      /* refuse a larger body (GL_ENET, no retry); 0 = no limit */
 } gl_fetch_request;
 
 typedef struct gl_fetch_result {

@@ -113,13 +113,24 @@ static bool append_slice(const gl_strbuf *b, uint64_t offset, uint64_t length, g
     return true;
 }
 
+static bool fetch_one(gl_fetcher *f, const gl_fetch_request *req, gl_fetch_result *res, gl_error *err)
+{
+    if (gl_fetch_batch(f, req, res, 1))
+        return true;
+    if (err)
+        *err = res->error;
+    return false;
+}
+
 static bool remote_tail(void *ctx, uint64_t length, gl_strbuf *out, uint64_t *size, gl_error *err)
 {
     remote_wheel *w = ctx;
     gl_fetch_result res;
     if (!w->have_whole) {
         w->info->requests++;
-        if (!gl_fetch_suffix(w->fetcher, w->url, length, &res, err)) {
+        gl_fetch_request req = {.url = w->url, .range = true, .range_suffix = true, .range_length = length,
+                                .max_body_bytes = GL_LAZY_WHEEL_MAX_WHOLE};
+        if (!fetch_one(w->fetcher, &req, &res, err)) {
             gl_fetch_result_free(&res);
             return false;
         }
@@ -147,7 +158,9 @@ static bool remote_at(void *ctx, uint64_t offset, uint64_t length, gl_strbuf *ou
     if (!w->have_whole) {
         gl_fetch_result res;
         w->info->requests++;
-        if (!gl_fetch_range(w->fetcher, w->url, offset, length, &res, err)) {
+        gl_fetch_request req = {.url = w->url, .range = true, .range_offset = offset, .range_length = length,
+                                .max_body_bytes = GL_LAZY_WHEEL_MAX_WHOLE};
+        if (!fetch_one(w->fetcher, &req, &res, err)) {
             gl_fetch_result_free(&res);
             return false;
         }

@@ -12,6 +12,10 @@
 #include "fetch.h"
 #include "strbuf.h"
 
+/* The most downloaded when a server ignores Range and sends the whole wheel (CUDA wheels run
+ * to gigabytes: beyond this the read fails rather than hold it all in memory). */
+#define GL_LAZY_WHEEL_MAX_WHOLE (512ull << 20)
+
 /* How a read went, for callers that report or test it. */
 typedef struct gl_lazy_wheel_info {
     int requests;    /* transfers made (retries not counted) */

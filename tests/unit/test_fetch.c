@@ -245,6 +245,30 @@ static void test_range_honoured(void)
     CU_ASSERT_FALSE(test_server_last_had_header(&server, fetcher, "/blob", "Accept-Encoding"));
 }
 
+static void test_body_limit(void)
+{
+    char *url = test_url(&server, "/blob");
+    gl_fetch_request req = {.url = url, .max_body_bytes = BLOB_SIZE - 1};
+    gl_fetch_result res;
+    CU_ASSERT_FALSE(gl_fetch_batch(fetcher, &req, &res, 1));
+    CU_ASSERT_EQUAL(res.error.code, GL_ENET);
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.error.message, url));
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.error.message, "larger than the 99999 bytes allowed"));
+    CU_ASSERT_EQUAL(res.attempts, 1);
+    gl_fetch_result_free(&res);
+    req.max_body_bytes = BLOB_SIZE;
+    CU_ASSERT_TRUE(gl_fetch_batch(fetcher, &req, &res, 1));
+    CU_ASSERT_EQUAL(res.body.len, BLOB_SIZE);
+    gl_fetch_result_free(&res);
+    /* A range within the limit is fine even when the file is not. */
+    req = (gl_fetch_request){.url = url, .range = true, .range_offset = 0, .range_length = 100,
+                             .max_body_bytes = 1000};
+    CU_ASSERT_TRUE(gl_fetch_batch(fetcher, &req, &res, 1));
+    CU_ASSERT_EQUAL(res.body.len, 100);
+    gl_fetch_result_free(&res);
+    free(url);
+}
+
 static void test_range_ignored(void)
 {
     char *url = test_url(&server, "/__fault/norange/blob");
@@ -469,6 +493,7 @@ int main(void)
     CU_add_test(s, "digest check", test_digest);
     CU_add_test(s, "range honoured", test_range_honoured);
     CU_add_test(s, "range ignored", test_range_ignored);
+    CU_add_test(s, "body size limit", test_body_limit);
     CU_add_test(s, "file:// URLs", test_file_urls);
     CU_add_test(s, "credentials redacted", test_credentials_redacted);
     CU_add_test(s, "conditional request and redirect", test_conditional_and_redirect);

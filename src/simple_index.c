@@ -1,13 +1,10 @@
-/* simple_index.c — reads index pages with a tokenizer that follows the HTML5 tokenization
- * rules for what a link list needs (tags, attributes in every quoting style, comments,
- * raw-text elements, character references), like pip's html.parser but without a tree.
- * libxml2's SAX HTML parser was measured first: parsing alone tops out near 100 MB/s on
- * these pages, under the 10x-Python bar; this reader, URL resolution included, runs at about
- * twice that (tools/bench.d/20-html). Named character references come from libxml2's HTML
- * entity table. Anchors are collected raw and resolved
- * afterwards, so a <base href> anywhere in the page applies to every link, as in browsers. */
+/* simple_index.c — reads index pages with libxml2's HTML parser through its SAX interface:
+ * no tree is built; the handler keeps only <a>, <base> and <meta> start tags and, while an
+ * anchor is open, its text. Anchors are collected raw and resolved afterwards, so a
+ * <base href> anywhere in the page applies to every link, as in browsers. */
 #include "simple_index.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +17,7 @@
 #include "url.h"
 
 #define SHOW_MAX 300 /* longest URL or value quoted in an error message */
-
-/* An anchor as the page wrote it, character references decoded. */
+/* An anchor as the page wrote it, character references decoded by libxml2. */
 typedef struct raw_anchor {
     char *href;
     char *text;
@@ -33,7 +29,8 @@ typedef struct raw_anchor {
     bool yanked;
 } raw_anchor;
 
-typedef struct scan_state {
+typedef struct sax_state {
+    htmlSAXHandler *sax; /* the parser's handler: text callbacks are set only inside anchors */
     raw_anchor *anchors;
     size_t nanchors, cap;
     raw_anchor *open; /* the anchor whose text is being collected, or NULL */
@@ -41,7 +38,7 @@ typedef struct scan_state {
     char *base_href;
     char *repository_version;
     bool out_of_memory;
-} scan_state;
+} sax_state;
 
 /* The attributes this reader looks at; the first occurrence of each wins, as in HTML. */
 enum attr_id {
@@ -56,18 +53,8 @@ enum attr_id {
     NATTRS
 };
 
-static const struct {
-    const char *name;
-    size_t len;
-} attr_names[NATTRS] = {
-    {"href", 4},         {"data-requires-python", 20}, {"data-core-metadata", 18},
-    {"data-dist-info-metadata", 23}, {"data-yanked", 11}, {"data-upload-time", 16},
-    {"name", 4},         {"content", 7},
-};
-
 typedef struct tag_attrs {
-    const char *value[NATTRS]; /* raw, undecoded; NULL when absent or written without '=' */
-    size_t len[NATTRS];
+    const char *value[NATTRS]; /* decoded by libxml2; "" for an attribute without '=' */
     bool present[NATTRS];
 } tag_attrs;
 
@@ -82,7 +69,7 @@ static void raw_anchor_free(raw_anchor *a)
     free(a->upload_time);
 }
 
-static void scan_state_free(scan_state *st)
+static void sax_state_free(sax_state *st)
 {
     for (size_t i = 0; i < st->nanchors; i++)
         raw_anchor_free(&st->anchors[i]);
@@ -93,127 +80,82 @@ static void scan_state_free(scan_state *st)
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
-static bool put_utf8(gl_strbuf *out, uint32_t cp)
+/* libxml2 hands attribute names lower-cased; matching on length and first letter first keeps
+ * the common case (a name this reader ignores) to one or two byte compares. */
+static int attr_id_of(const char *n)
 {
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp, n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    } else {
-        b[0] = (char)(0xF0 | cp >> 18), b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-        b[2] = (char)(0x80 | (cp >> 6 & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    switch (n[0]) {
+    case 'h':
+        return !strcmp(n, "href") ? A_HREF : -1;
+    case 'n':
+        return !strcmp(n, "name") ? A_NAME : -1;
+    case 'c':
+        return !strcmp(n, "content") ? A_CONTENT : -1;
+    case 'd':
+        if (strncmp(n, "data-", 5))
+            return -1;
+        n += 5;
+        if (!strcmp(n, "requires-python"))
+            return A_REQUIRES_PYTHON;
+        if (!strcmp(n, "core-metadata"))
+            return A_CORE_METADATA;
+        if (!strcmp(n, "dist-info-metadata"))
+            return A_DIST_INFO_METADATA;
+        if (!strcmp(n, "yanked"))
+            return A_YANKED;
+        if (!strcmp(n, "upload-time"))
+            return A_UPLOAD_TIME;
+        return -1;
+    default:
+        return -1;
     }
-    return gl_strbuf_append(out, b, n);
 }
 
-/* Decodes a character reference at p ('&' included) into out; returns the bytes consumed,
- * 0 when p starts no reference (the '&' is then literal). Named references need their ';'. */
-static size_t char_ref(const char *p, const char *end, gl_strbuf *out, bool *ok)
+static void read_attrs(const xmlChar **atts, tag_attrs *a)
 {
-    const char *q = p + 1;
-    if (q < end && *q == '#') {
-        q++;
-        bool hex = q < end && (*q == 'x' || *q == 'X');
-        if (hex)
-            q++;
-        const char *digits = q;
-        uint32_t cp = 0;
-        while (q < end && (hex ? (is_alnum(*q) && strchr("0123456789abcdefABCDEF", *q))
-                               : (*q >= '0' && *q <= '9'))) {
-            uint32_t d = (uint32_t)(*q <= '9' ? *q - '0' : (*q | 0x20) - 'a' + 10);
-            cp = cp > 0x10FFFF ? cp : cp * (hex ? 16 : 10) + d;
-            q++;
+    memset(a->present, 0, sizeof a->present);
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        int id = attr_id_of((const char *)atts[i]);
+        if (id >= 0 && !a->present[id]) {
+            a->present[id] = true;
+            a->value[id] = atts[i + 1] ? (const char *)atts[i + 1] : "";
         }
-        if (q == digits)
-            return 0;
-        if (q < end && *q == ';')
-            q++;
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            cp = 0xFFFD;
-        *ok = put_utf8(out, cp);
-        return (size_t)(q - p);
     }
-    char name[40];
-    size_t n = 0;
-    while (q + n < end && n < sizeof name - 1 && is_alnum(q[n])) {
-        name[n] = q[n];
-        n++;
-    }
-    if (n == 0 || q + n >= end || q[n] != ';')
-        return 0;
-    name[n] = '\0';
-    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-    if (!e)
-        return 0;
-    *ok = put_utf8(out, e->value);
-    return n + 2;
 }
 
-/* Appends p[0..n) to out with character references decoded and NULs made U+FFFD. */
-static bool decode_into(gl_strbuf *out, const char *p, size_t n)
-{
-    const char *end = p + n;
-    bool ok = true;
-    while (p < end && ok) {
-        const char *run = p;
-        while (p < end && *p != '&' && *p != '\0')
-            p++;
-        if (p > run)
-            ok = gl_strbuf_append(out, run, (size_t)(p - run));
-        if (p == end || !ok)
-            break;
-        if (*p == '\0') {
-            ok = gl_strbuf_append(out, "\xEF\xBF\xBD", 3);
-            p++;
-            continue;
-        }
-        size_t used = char_ref(p, end, out, &ok);
-        if (used == 0) {
-            ok = ok && gl_strbuf_putc(out, '&');
-            used = 1;
-        }
-        p += used;
-    }
-    return ok;
-}
-
-/* A decoded, malloc'd copy of attribute id, or NULL when absent (or memory ran out). */
-static char *attr_copy(scan_state *st, const tag_attrs *a, enum attr_id id)
+/* A malloc'd copy of attribute id, or NULL when absent (or memory ran out). */
+static char *attr_copy(sax_state *st, const tag_attrs *a, enum attr_id id)
 {
     if (!a->present[id])
         return NULL;
-    gl_strbuf b = GL_STRBUF_INIT;
-    if (!decode_into(&b, a->value[id] ? a->value[id] : "", a->len[id])) {
-        gl_strbuf_free(&b);
-        st->out_of_memory = true;
-        return NULL;
-    }
-    char *s = gl_strbuf_detach(&b);
+    char *s = strdup(a->value[id]);
     if (!s)
         st->out_of_memory = true;
     return s;
 }
 
 /* Like attr_copy, but an empty value counts as absent. */
-static char *attr_copy_nonempty(scan_state *st, const tag_attrs *a, enum attr_id id)
+static char *attr_copy_nonempty(sax_state *st, const tag_attrs *a, enum attr_id id)
 {
-    char *s = attr_copy(st, a, id);
-    if (s && !*s) {
-        free(s);
-        s = NULL;
-    }
-    return s;
+    return a->present[id] && *a->value[id] ? attr_copy(st, a, id) : NULL;
 }
 
-static void close_anchor(scan_state *st)
+static void on_characters(void *ctx, const xmlChar *ch, int len)
+{
+    sax_state *st = ctx;
+    if (len > 0 && !gl_strbuf_append(&st->text, (const char *)ch, (size_t)len))
+        st->out_of_memory = true;
+}
+
+/* Text matters only inside an anchor: outside one the parser is given no text callback. */
+static void collect_text(sax_state *st, bool on)
+{
+    st->sax->characters = on ? on_characters : NULL;
+    st->sax->ignorableWhitespace = on ? on_characters : NULL;
+}
+
+static void close_anchor(sax_state *st)
 {
     if (!st->open)
         return;
@@ -228,9 +170,10 @@ static void close_anchor(scan_state *st)
         st->out_of_memory = true;
     st->open = NULL;
     gl_strbuf_reset(&st->text);
+    collect_text(st, false);
 }
 
-static void open_anchor(scan_state *st, const tag_attrs *a)
+static void open_anchor(sax_state *st, const tag_attrs *a)
 {
     char *href = attr_copy_nonempty(st, a, A_HREF);
     if (!href)
@@ -256,189 +199,83 @@ static void open_anchor(scan_state *st, const tag_attrs *a)
     r->yank_reason = attr_copy_nonempty(st, a, A_YANKED);
     r->upload_time = attr_copy(st, a, A_UPLOAD_TIME);
     st->open = r;
+    collect_text(st, true);
 }
 
-static bool name_is(const char *name, size_t len, const char *lit)
+/* Element names arrive lower-cased from libxml2. */
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
-    return strlen(lit) == len && !strncasecmp(name, lit, len);
-}
-
-/* Elements whose content is text up to their end tag, never markup. */
-static bool is_raw_text(const char *name, size_t len)
-{
-    static const char *const raw[] = {"script", "style", "textarea", "title", "xmp",
-                                      "iframe", "noembed", "noframes", "noscript"};
-    for (size_t i = 0; i < sizeof raw / sizeof raw[0]; i++)
-        if (name_is(name, len, raw[i]))
-            return true;
-    return false;
-}
-
-/* Reads the attributes of a tag from p up to and including its '>'; records the ones this
- * reader uses when attrs is not NULL. Returns the position after '>', or NULL when the page
- * ends inside the tag (HTML then drops the tag). */
-static const char *scan_attributes(const char *p, const char *end, tag_attrs *attrs)
-{
-    for (;;) {
-        while (p < end && (is_space(*p) || *p == '/'))
-            p++;
-        if (p >= end)
-            return NULL;
-        if (*p == '>')
-            return p + 1;
-        const char *name = p++; /* the first character may be anything, even '=' */
-        while (p < end && !is_space(*p) && *p != '/' && *p != '>' && *p != '=')
-            p++;
-        size_t name_len = (size_t)(p - name);
-        while (p < end && is_space(*p))
-            p++;
-        const char *value = NULL;
-        size_t value_len = 0;
-        if (p < end && *p == '=') {
-            p++;
-            while (p < end && is_space(*p))
-                p++;
-            if (p >= end)
-                return NULL;
-            if (*p == '"' || *p == '\'') {
-                const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
-                if (!close)
-                    return NULL;
-                value = p + 1;
-                value_len = (size_t)(close - value);
-                p = close + 1;
-            } else {
-                value = p;
-                while (p < end && !is_space(*p) && *p != '>')
-                    p++;
-                value_len = (size_t)(p - value);
-            }
-        }
-        if (!attrs)
-            continue;
-        for (int id = 0; id < NATTRS; id++) {
-            if (!attrs->present[id] && name_len == attr_names[id].len &&
-                !strncasecmp(name, attr_names[id].name, name_len)) {
-                attrs->present[id] = true;
-                attrs->value[id] = value;
-                attrs->len[id] = value_len;
-                break;
-            }
-        }
-    }
-}
-
-/* Skips the content of a raw-text element up to its end tag ("</name" then space, '/' or
- * '>'); returns the position of that "</", or end. */
-static const char *skip_raw_text(const char *p, const char *end, const char *name, size_t len)
-{
-    while (p < end) {
-        const char *lt = memchr(p, '<', (size_t)(end - p));
-        if (!lt)
-            return end;
-        const char *q = lt + 2;
-        if (q + len <= end && lt[1] == '/' && !strncasecmp(q, name, len) &&
-            (q + len == end || is_space(q[len]) || q[len] == '/' || q[len] == '>'))
-            return lt;
-        p = lt + 1;
-    }
-    return end;
-}
-
-/* Handles a start tag whose name begins at p (just after '<'); returns where scanning goes on. */
-static const char *start_tag(scan_state *st, const char *p, const char *end)
-{
-    const char *name = p;
-    while (p < end && !is_space(*p) && *p != '/' && *p != '>')
-        p++;
-    size_t len = (size_t)(p - name);
-    bool is_a = name_is(name, len, "a"), is_base = name_is(name, len, "base");
-    bool is_meta = name_is(name, len, "meta");
+    sax_state *st = ctx;
+    const char *name = (const char *)xname;
     tag_attrs attrs;
-    if (is_a || is_base || is_meta)
-        memset(&attrs, 0, sizeof attrs);
-    p = scan_attributes(p, end, is_a || is_base || is_meta ? &attrs : NULL);
-    if (!p)
-        return end;
-    if (is_a) {
+    if (name[0] == 'a' && name[1] == '\0') {
         close_anchor(st); /* anchors do not nest */
+        read_attrs(atts, &attrs);
         open_anchor(st, &attrs);
-    } else if (is_base) {
+    } else if (name[0] == 'b' && !strcmp(name, "base")) {
+        read_attrs(atts, &attrs);
         if (!st->base_href) /* the first <base href> wins */
             st->base_href = attr_copy(st, &attrs, A_HREF);
-    } else if (is_meta) {
-        char *mname = attr_copy(st, &attrs, A_NAME);
-        if (mname && !strcasecmp(mname, "pypi:repository-version") && !st->repository_version)
+    } else if (name[0] == 'm' && !strcmp(name, "meta")) {
+        read_attrs(atts, &attrs);
+        if (attrs.present[A_NAME] && !st->repository_version &&
+            !strcasecmp(attrs.value[A_NAME], "pypi:repository-version"))
             st->repository_version = attr_copy(st, &attrs, A_CONTENT);
-        free(mname);
-    } else if (name_is(name, len, "plaintext")) {
-        return end;
-    } else if (is_raw_text(name, len)) {
-        return skip_raw_text(p, end, name, len);
     }
-    return p;
 }
 
-/* Handles "</" at p-2; returns where scanning goes on. */
-static const char *end_tag(scan_state *st, const char *p, const char *end)
+static void on_end(void *ctx, const xmlChar *name)
 {
-    if (p < end && *p == '>')
-        return p + 1; /* "</>" is nothing */
-    if (p >= end || !is_alpha(*p)) {
-        const char *gt = memchr(p, '>', (size_t)(end - p)); /* a bogus comment */
-        return gt ? gt + 1 : end;
-    }
-    const char *name = p;
-    while (p < end && !is_space(*p) && *p != '/' && *p != '>')
-        p++;
-    size_t len = (size_t)(p - name);
-    p = scan_attributes(p, end, NULL);
-    if (!p)
-        return end;
-    if (name_is(name, len, "a"))
-        close_anchor(st);
-    return p;
+    if (name[0] == 'a' && name[1] == '\0')
+        close_anchor(ctx);
 }
 
-/* Handles "<!" at p-2: comments, doctype, CDATA and other declarations. */
-static const char *markup_declaration(const char *p, const char *end)
+/* NOIMPLIED keeps the parser from inventing <html>/<body>/<p> elements this reader would
+ * only be called for; the others drop work a tree would need. */
+#define PARSE_OPTIONS                                                                        \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |     \
+     HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD | HTML_PARSE_NOIMPLIED)
+
+/* A copy of data[0..len) with every NUL byte written as U+FFFD (browsers read it so; libxml2
+ * 2.9 would end the document there, silently cutting an href short), or NULL without memory. */
+static char *replace_nuls(const char *data, size_t len, size_t *out_len)
 {
-    if (end - p >= 2 && p[0] == '-' && p[1] == '-') {
-        p += 2;
-        if (p < end && *p == '>')
-            return p + 1; /* "<!-->" */
-        if (end - p >= 2 && p[0] == '-' && p[1] == '>')
-            return p + 2; /* "<!--->" */
-        const char *close = memmem(p, (size_t)(end - p), "-->", 3);
-        return close ? close + 3 : end;
+    gl_strbuf b = GL_STRBUF_INIT;
+    const char *p = data, *end = data + len, *nul;
+    bool ok = true;
+    while (ok && (nul = memchr(p, '\0', (size_t)(end - p)))) {
+        ok = gl_strbuf_append(&b, p, (size_t)(nul - p)) &&
+             gl_strbuf_append(&b, "\xEF\xBF\xBD", 3);
+        p = nul + 1;
     }
-    const char *gt = memchr(p, '>', (size_t)(end - p));
-    return gt ? gt + 1 : end;
+    ok = ok && gl_strbuf_append(&b, p, (size_t)(end - p));
+    *out_len = b.len;
+    char *s = ok ? gl_strbuf_detach(&b) : NULL;
+    if (!s)
+        gl_strbuf_free(&b);
+    return s;
 }
 
-static void scan(scan_state *st, const char *data, size_t len)
+/* Runs the HTML parser over data[0..len) (len <= INT_MAX, no NUL), filling st. False only
+ * when memory ran out. */
+static bool collect(sax_state *st, const char *data, size_t len)
 {
-    const char *p = data, *end = data + len;
-    while (p < end && !st->out_of_memory) {
-        const char *lt = memchr(p, '<', (size_t)(end - p));
-        const char *text_end = lt ? lt : end;
-        if (st->open && text_end > p && !decode_into(&st->text, p, (size_t)(text_end - p)))
-            st->out_of_memory = true;
-        if (!lt)
-            break;
-        p = lt + 1;
-        if (p < end && *p == '!')
-            p = markup_declaration(p + 1, end);
-        else if (p < end && *p == '/')
-            p = end_tag(st, p + 1, end);
-        else if (p < end && *p == '?')
-            p = markup_declaration(p + 1, end); /* a bogus comment up to '>' */
-        else if (p < end && is_alpha(*p))
-            p = start_tag(st, p, end);
-        else if (st->open && !gl_strbuf_putc(&st->text, '<')) /* a lone '<' is text */
-            st->out_of_memory = true;
-    }
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return false;
+    memset(ctxt->sax, 0, sizeof *ctxt->sax);
+    ctxt->sax->startElement = on_start;
+    ctxt->sax->endElement = on_end;
+    st->sax = ctxt->sax;
+    ctxt->userData = st;
+    /* Index pages are UTF-8 (PEP 503 asks for it): naming the encoding skips detection and
+     * keeps libxml2 from guessing Latin-1 at the first non-ASCII byte. */
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8", PARSE_OPTIONS);
     close_anchor(st); /* an anchor left open at the end of the page */
+    if (doc) /* not with this handler, but never leak one */
+        xmlFreeDoc(doc);
+    htmlFreeParserCtxt(ctxt);
+    return !st->out_of_memory;
 }
 
 /* Decodes character references a page escaped twice ("&amp;gt;=3.9"), as pip does. */
@@ -598,9 +435,25 @@ bool gl_index_page_parse(gl_index_page *page, const char *data, size_t len, cons
     if (len == 0)
         return true; /* PyPI serves empty bodies for projects without files */
 
-    scan_state st = {0};
-    scan(&st, data, len);
-    bool ok = !st.out_of_memory;
+    char *without_nuls = NULL;
+    if (memchr(data, '\0', len)) {
+        without_nuls = replace_nuls(data, len, &len);
+        if (!without_nuls) {
+            gl_error_set(err, GL_ENOMEM, "%s: out of memory", shown_page);
+            gl_index_page_free(page);
+            return false;
+        }
+        data = without_nuls;
+    }
+    if (len > INT_MAX) { /* libxml2 takes an int length */
+        gl_error_set(err, GL_EINVAL, "%s: page too large (%zu bytes)", shown_page, len);
+        free(without_nuls);
+        gl_index_page_free(page);
+        return false;
+    }
+    sax_state st = {0};
+    bool ok = collect(&st, data, len);
+    free(without_nuls);
     gl_url_base *base = NULL;
     char *base_url = NULL;
     if (!ok) {
@@ -650,7 +503,7 @@ bool gl_index_page_parse(gl_index_page *page, const char *data, size_t len, cons
 out:
     gl_url_base_free(base);
     free(base_url);
-    scan_state_free(&st);
+    sax_state_free(&st);
     if (!ok)
         gl_index_page_free(page);
     return ok;

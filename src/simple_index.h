@@ -36,7 +36,8 @@ typedef struct gl_index_page {
  * browsers do; a body without anchors (not HTML at all, or an empty project) gives zero links.
  * Fails, with the (redacted) page URL and the href in the message, for an href that cannot be
  * resolved or whose file name decodes to '/' or NUL, a malformed digest of a known algorithm
- * (unknown algorithms are ignored), or a repository version whose major is not 1.
+ * (unknown algorithms are ignored), a repository version whose major is not 1, or a page over
+ * 2 GiB.
  * On failure *page is left empty (safe to free). */
 bool gl_index_page_parse(gl_index_page *page, const char *data, size_t len, const char *page_url,
                          gl_error *err);

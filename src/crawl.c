@@ -690,7 +690,8 @@ static bool index_selected(const char *name, const char *const *names, size_t n)
 }
 
 /* The PyTorch pin within a selection: a page of a non-PyTorch index that a selected PyTorch
- * index overrides (torch family: always; nvidia-*: when that index lists the project). */
+ * index overrides (torch family: always; triton, xformers, nvidia-*: when that index lists
+ * the project). */
 static bool pinned_elsewhere(const gl_snapshot *snap, const gl_index *ix, const char *project,
                              const char *const *names, size_t nnames)
 {
@@ -748,14 +749,15 @@ static bool feed_page(const gl_snapshot *snap, const gl_snapshot_page *page, con
             .index_priority = ix->priority,
         };
         gl_error skip;
+        gl_error_clear(&skip);
         if (url && gl_pool_add_file(pool, &file, &skip)) {
             gl_strbuf key = GL_STRBUF_INIT;
             gl_strbuf_printf(&key, "%s\t%s", page->project, df.version_text);
             ok = strlist_push(releases, gl_strbuf_detach(&key), err);
-        } else if (!url) {
+        } else if (!url || skip.code == GL_ENOMEM) {
             gl_error_set(err, GL_ENOMEM, "out of memory feeding the pool");
             ok = false;
-        }
+        } /* else: a file the pool cannot use (its name or version); the others still count */
         free(url);
         gl_dist_filename_free(&df);
     }

@@ -43,7 +43,8 @@ void gl_crawl_names_free(char **names, size_t count);
 /* Adds the files and metadata of snap to pool. index_names selects indexes by name ("pypi",
  * "cu128"); NULL takes them all. The PyTorch pin holds within the selection: while a selected
  * PyTorch index is in use, torch-family pages of other indexes are left out, and so are their
- * nvidia-* pages for projects a selected PyTorch index lists. Files whose names cannot be
+ * pages of PyTorch-hosted projects (triton, xformers, nvidia-*) that a selected PyTorch index
+ * lists. Files whose names cannot be
  * parsed are skipped. */
 bool gl_snapshot_feed_pool(const gl_snapshot *snap, gl_pool *pool, const char *const *index_names,
                            size_t nindex_names, gl_error *err);

@@ -249,8 +249,7 @@ const gl_index *gl_index_set_find_name(const gl_index_set *set, const char *name
 
 bool gl_index_project_is_torch_family(const char *p)
 {
-    static const char *const family[] = {"torch", "torchvision", "torchaudio", "triton",
-                                         "pytorch-triton", "xformers"};
+    static const char *const family[] = {"torch", "torchvision", "torchaudio"};
     for (size_t i = 0; i < sizeof family / sizeof family[0]; i++)
         if (!strcmp(p, family[i]))
             return true;
@@ -259,6 +258,10 @@ bool gl_index_project_is_torch_family(const char *p)
 
 bool gl_index_project_prefers_pytorch(const char *p)
 {
+    static const char *const hosted[] = {"triton", "pytorch-triton", "xformers"};
+    for (size_t i = 0; i < sizeof hosted / sizeof hosted[0]; i++)
+        if (!strcmp(p, hosted[i]))
+            return true;
     return !strncmp(p, "nvidia-", 7);
 }
 

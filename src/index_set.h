@@ -42,11 +42,13 @@ void gl_index_set_free(gl_index_set *set);
 const gl_index *gl_index_set_find_url(const gl_index_set *set, const char *url);
 const gl_index *gl_index_set_find_name(const gl_index_set *set, const char *name);
 
-/* The torch family (torch, torchvision, torchaudio, triton, pytorch-triton, xformers): when the
- * set holds a PyTorch index, these come from PyTorch indexes only (never from PyPI). */
+/* The torch family (torch, torchvision, torchaudio: the packages whose local-version builds,
+ * "+cu128", are the CUDA variant): when the set holds a PyTorch index, these come from PyTorch
+ * indexes only (never from PyPI). */
 bool gl_index_project_is_torch_family(const char *normalized_project);
-/* nvidia-* runtime wheels: read from the PyTorch indexes that host them; only when none does
- * are the other indexes asked, in order. */
+/* triton, pytorch-triton, xformers and the nvidia-* runtime wheels: read from the PyTorch
+ * indexes that host them; only when none does are the other indexes asked, in order (each
+ * PyTorch subindex hosts a different subset of them). */
 bool gl_index_project_prefers_pytorch(const char *normalized_project);
 
 /* How the crawl looks a project up (indices into set->items, in priority order). First every

@@ -205,6 +205,7 @@ typedef struct textra {
 
 typedef struct trelease {
     Queue catalog; /* catalog solvables holding this release (one per frozen batch) */
+    Id evr;        /* the version text's string id */
     char *version_text;
     gl_version version;
     unsigned rank;
@@ -307,6 +308,8 @@ struct gl_pool {
     size_t cands_cap;
     tconstraint *constraints;
     size_t nconstraints;
+    Map window_map; /* the candidates libsolv may see (pool->considered) while window_on */
+    bool window_on;
     work_item *work;
     size_t nwork, work_cap;
     gl_candidate_file *cand_files; /* scratch for gl_pool_candidate */
@@ -314,6 +317,7 @@ struct gl_pool {
 };
 
 static void target_reset(gl_pool *pool);
+void gl_pool_release_candidates(const gl_pool *pool, int solvable, Queue *out);
 static Id ns_callback(Pool *solv, void *data, Id name, Id evr);
 
 gl_pool *gl_pool_new(gl_error *err)
@@ -763,6 +767,11 @@ static void trelease_free(trelease *r)
 
 static void target_reset(gl_pool *pool)
 {
+    if (pool->window_on) {
+        pool->solv->considered = NULL;
+        map_free(&pool->window_map);
+        pool->window_on = false;
+    }
     for (size_t i = 0; i < pool->nprojects; i++) {
         tproject *p = &pool->projects[i];
         for (size_t j = 0; j < p->nrel; j++)
@@ -959,20 +968,26 @@ static bool python_ok(const gl_pool *pool, const char *requires_python)
 
 /* The catalog solvable carrying the release's metadata: the newest batch that says something,
  * falling back (for direct releases) to the index release of the same version. */
+static Id newest_metadata(gl_pool *pool, const trelease *r)
+{
+    for (int i = r->catalog.count - 1; i >= 0; i--) {
+        Id p = r->catalog.elements[i];
+        Solvable *s = pool->solv->solvables + p;
+        if (repo_lookup_num(s->repo, p, pool->key_meta_state, 0))
+            return p;
+    }
+    return 0;
+}
+
 static Id metadata_holder(gl_pool *pool, const tproject *proj, const trelease *r)
 {
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = 0; k < proj->nrel; k++) {
-            const trelease *o = &proj->rel[k];
-            if (pass == 0 ? o != r : (o->direct_url || strcmp(o->version_text, r->version_text)))
-                continue;
-            for (int i = o->catalog.count - 1; i >= 0; i--) {
-                Id p = o->catalog.elements[i];
-                Solvable *s = pool->solv->solvables + p;
-                if (repo_lookup_num(s->repo, p, pool->key_meta_state, 0))
-                    return p;
-            }
-        }
+    Id p = newest_metadata(pool, r);
+    if (p || !r->direct_url)
+        return p;
+    for (size_t k = 0; k < proj->nrel; k++) {
+        const trelease *o = &proj->rel[k];
+        if (!o->direct_url && !strcmp(o->version_text, r->version_text) && (p = newest_metadata(pool, o)))
+            return p;
     }
     return 0;
 }
@@ -1217,7 +1232,7 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
         trelease *r = NULL;
         for (size_t k = 0; k < proj->nrel && !r; k++) {
             trelease *o = &proj->rel[k];
-            if (!strcmp(o->version_text, pool_id2str(s, sv->evr)) &&
+            if (o->evr == sv->evr &&
                 (durl ? o->direct_url && !strcmp(o->direct_url, durl) : !o->direct_url))
                 r = o;
         }
@@ -1230,6 +1245,7 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
             if (!gl_version_parse_cstr(&r->version, pool_id2str(s, sv->evr), NULL))
                 continue; /* cannot happen: versions are parsed when added */
             r->version_text = strdup(pool_id2str(s, sv->evr));
+            r->evr = sv->evr;
             r->direct_url = dup_or_null(durl);
             proj->nrel++;
         }
@@ -1605,19 +1621,20 @@ static bool release_matches(const trelease *r, const gl_requirement *req, bool a
     return gl_specifier_set_contains(&req->specifier, &r->version, allow_pre);
 }
 
-static Id ns_callback(Pool *solv, void *data, Id name, Id evr)
+/* The candidates satisfying the namespace dependency (name, text), newest first: at most `limit`
+ * of them (0: all; *cut tells whether some were left out), only considered ones when `filter`.
+ * The pre-release fallback looks at every candidate, so a window never changes it. */
+static void match_dep(gl_pool *pool, Id name, Id evr, size_t limit, bool filter, Queue *q, bool *cut)
 {
-    gl_pool *pool = data;
     if (!pool->prepared || name < 0 || (size_t)name >= pool->select_cap || evr < 0 ||
         (size_t)evr >= pool->line_of_text_cap || !pool->select[name].project || !pool->line_of_text[evr])
-        return 0;
+        return;
     const tproject *proj = &pool->projects[pool->select[name].project - 1];
     const gl_requirement *req = &pool->lines[pool->line_of_text[evr] - 1].req;
     Id extra_name = pool->select[name].extra ? name : 0;
     bool pinned = pinned_exactly(&req->specifier);
-    Queue q;
-    queue_init(&q);
-    for (int pass = 0; pass < 2 && !q.count; pass++) {
+    bool found = false;
+    for (int pass = 0; pass < 2 && !found; pass++) {
         bool allow_pre = pool->options.allow_pre || pass == 1;
         if (pass == 1 && pool->options.allow_pre)
             break;
@@ -1626,13 +1643,101 @@ static Id ns_callback(Pool *solv, void *data, Id name, Id evr)
             if (r->out || (r->yanked_only && !pinned) || !release_matches(r, req, allow_pre))
                 continue;
             Id p = release_solvable(r, extra_name);
-            if (p)
-                queue_push(&q, p);
+            if (!p)
+                continue;
+            found = true;
+            if (filter && !MAPTST(&pool->window_map, p))
+                continue;
+            if (limit && (size_t)q->count >= limit) {
+                if (cut)
+                    *cut = true;
+                break;
+            }
+            queue_push(q, p);
         }
     }
+}
+
+static Id ns_callback(Pool *solv, void *data, Id name, Id evr)
+{
+    gl_pool *pool = data;
+    Queue q;
+    queue_init(&q);
+    match_dep(pool, name, evr, 0, pool->window_on, &q, NULL);
     Id off = q.count ? pool_queuetowhatprovides(solv, &q) : 0;
     queue_free(&q);
     return off;
+}
+
+static void window_mark(gl_pool *pool, Id p, Queue *todo)
+{
+    Queue rel;
+    queue_init(&rel);
+    gl_pool_release_candidates(pool, p, &rel);
+    for (int i = 0; i < rel.count; i++) {
+        Id c = rel.elements[i];
+        if (!MAPTST(&pool->window_map, c)) {
+            MAPSET(&pool->window_map, c);
+            queue_push(todo, c);
+        }
+    }
+    queue_free(&rel);
+}
+
+static void window_mark_dep(gl_pool *pool, Id dep, size_t window, Queue *todo, Map *seen, bool *cut)
+{
+    Pool *s = pool->solv;
+    if (!ISRELDEP(dep) || GETRELDEP(s, dep)->flags != REL_NAMESPACE)
+        return; /* an extra's link to its project: marked with the extra */
+    if (MAPTST(seen, GETRELID(dep)))
+        return;
+    MAPSET(seen, GETRELID(dep));
+    Reldep *rd = GETRELDEP(s, dep);
+    Queue q;
+    queue_init(&q);
+    match_dep(pool, rd->name, rd->evr, window, false, &q, cut);
+    for (int i = 0; i < q.count; i++)
+        window_mark(pool, q.elements[i], todo);
+    queue_free(&q);
+}
+
+void gl_pool_set_window(gl_pool *pool, size_t window, const Queue *roots, const Queue *keep, bool *cut)
+{
+    Pool *s = pool->solv;
+    *cut = false;
+    if (pool->window_on) {
+        map_free(&pool->window_map);
+        s->considered = NULL;
+        pool->window_on = false;
+    }
+    size_t most = 0; /* a window no project exceeds changes nothing */
+    for (size_t i = 0; i < pool->nprojects; i++)
+        if (pool->projects[i].nrel > most)
+            most = pool->projects[i].nrel;
+    if (window && window < most && pool->prepared) {
+        Map seen;
+        map_init(&seen, s->nrels);
+        map_init(&pool->window_map, s->nsolvables);
+        MAPSET(&pool->window_map, SYSTEMSOLVABLE);
+        Queue todo;
+        queue_init(&todo);
+        for (int i = 0; keep && i < keep->count; i++)
+            window_mark(pool, keep->elements[i], &todo);
+        for (int i = 0; roots && i < roots->count; i++)
+            window_mark_dep(pool, roots->elements[i], window, &todo, &seen, cut);
+        while (todo.count) {
+            Solvable *sv = s->solvables + queue_pop(&todo);
+            if (!sv->requires)
+                continue;
+            for (Id *dp = sv->repo->idarraydata + sv->requires; *dp; dp++)
+                window_mark_dep(pool, *dp, window, &todo, &seen, cut);
+        }
+        queue_free(&todo);
+        map_free(&seen);
+        s->considered = &pool->window_map;
+        pool->window_on = true;
+    }
+    pool_createwhatprovides(s);
 }
 
 /* ---- candidates, for the solver and explanations --------------------------------------- */

@@ -107,6 +107,12 @@ struct s_Pool *gl_pool_solv(gl_pool *pool);
  * extra); appends nothing when its marker is false for the target. */
 bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, struct s_Queue *deps,
                               gl_error *err);
+/* Lets libsolv see, for every requirement reachable from roots (dependencies), only its `window`
+ * newest matching candidates, plus the releases of the candidates in keep (0: everything). With
+ * hundreds of versions per project this keeps the problem small; *cut says whether anything was
+ * left out, i.e. whether a failure must be retried with a wider window. */
+void gl_pool_set_window(gl_pool *pool, size_t window, const struct s_Queue *roots,
+                        const struct s_Queue *keep, bool *cut);
 /* A dependency nothing provides. libsolv treats an install job on an empty namespace dependency
  * as satisfied (its "namespace supplements" convention), so such a job asks for this instead. */
 int gl_pool_nothing_dep(const gl_pool *pool);

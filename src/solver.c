@@ -547,9 +547,34 @@ gl_solution *gl_solve(gl_pool *pool, const struct gl_target *target, const struc
         return NULL;
     }
 
-    Solver *solv = solver_create(s);
+    /* Newest candidates first: a small window usually holds the answer; a failure with
+       candidates left out is retried wider, and only a failure with nothing left out stands. */
+    static const size_t windows[] = {32, 256, 0};
+    Queue root_deps, keep;
+    queue_init(&root_deps);
+    queue_init(&keep);
+    for (int j = 0; j + 1 < job.count; j += 2) {
+        if ((job.elements[j] & SOLVER_JOBMASK) == SOLVER_FAVOR)
+            queue_push(&keep, job.elements[j + 1]);
+        else
+            queue_push(&root_deps, jobs[j / 2].dep);
+    }
+    Solver *solv = NULL;
+    int problems = 0;
+    for (size_t w = 0; w < sizeof windows / sizeof *windows; w++) {
+        bool cut = false;
+        gl_pool_set_window(pool, windows[w], &root_deps, &keep, &cut);
+        if (solv)
+            solver_free(solv);
+        solv = solver_create(s);
+        problems = solver_solve(solv, &job);
+        if (!problems || !cut)
+            break;
+    }
+    queue_free(&root_deps);
+    queue_free(&keep);
     gl_solution *sol = NULL;
-    if (solver_solve(solv, &job) != 0) {
+    if (problems != 0) {
         gl_strbuf text = GL_STRBUF_INIT;
         gl_explain_job *ej = calloc((size_t)job.count / 2 + 1, sizeof *ej);
         for (int j = 0; ej && j < job.count / 2; j++) {

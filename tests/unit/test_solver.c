@@ -592,6 +592,27 @@ static void test_first_index_only(void)
     fx_free(&fx);
 }
 
+static void test_many_versions_widen_the_window(void)
+{
+    /* 300 releases; only the oldest installs (the others need a c>=2 nobody has): the first,
+       narrow windows fail and the solver must widen until it sees release 1 */
+    fixture fx;
+    fx_init(&fx);
+    char version[16];
+    for (int v = 1; v <= 300; v++) {
+        snprintf(version, sizeof version, "%d.0", v);
+        fx_release(&fx, "a", version, v == 1 ? NULL : "c>=2");
+    }
+    fx_release(&fx, "c", "1.0", NULL);
+    fx_require(&fx, "a");
+    ASSERT_SOLUTION(&fx, "a==1.0");
+    gl_request_free(fx.req);
+    fx.req = gl_request_new();
+    fx_require(&fx, "a>=2");
+    ASSERT_UNSAT_CONTAINS(&fx, "require c>=2, but no version of c satisfies it");
+    fx_free(&fx);
+}
+
 static void test_bad_input(void)
 {
     fixture fx;
@@ -635,6 +656,7 @@ int main(void)
     CU_add_test(s, "explain missing metadata and project", test_explain_missing_metadata_and_project);
     CU_add_test(s, "via and why", test_via_and_why);
     CU_add_test(s, "first index only", test_first_index_only);
+    CU_add_test(s, "many versions widen the window", test_many_versions_widen_the_window);
     CU_add_test(s, "bad input", test_bad_input);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 
 #include "digest.h"
 #include "strbuf.h"
@@ -230,11 +231,13 @@ static void on_end(void *ctx, const xmlChar *name)
         close_anchor(ctx);
 }
 
-/* NOIMPLIED keeps the parser from inventing <html>/<body>/<p> elements this reader would
- * only be called for; the others drop work a tree would need. */
-#define PARSE_OPTIONS                                                                        \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |     \
-     HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD | HTML_PARSE_NOIMPLIED)
+/* NOIMPLIED spares the parser inventing <html>/<body>/<p> elements (0.5% fewer instructions
+ * on a rendered mirror). NOBLANKS, COMPACT and NODEFDTD only shape a tree, which this reader
+ * never builds (measured: no change). IGNORE_ENC: pip decodes a page as UTF-8 or by its HTTP
+ * charset, never by a <meta> charset, and so does this reader. */
+#define PARSE_OPTIONS                                                                      \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |   \
+     HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC)
 
 /* A copy of data[0..len) with every NUL byte written as U+FFFD (browsers read it so; libxml2
  * 2.9 would end the document there, silently cutting an href short), or NULL without memory. */
@@ -260,20 +263,23 @@ static char *replace_nuls(const char *data, size_t len, size_t *out_len)
  * when memory ran out. */
 static bool collect(sax_state *st, const char *data, size_t len)
 {
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(data, (int)len);
     if (!ctxt)
         return false;
+    /* Index pages are UTF-8 (PEP 503): saying so skips detection, keeps libxml2 from guessing
+     * Latin-1 at the first non-ASCII byte, and costs no conversion pass (naming "UTF-8" to
+     * htmlCtxtReadMemory would: 0.8% more instructions). */
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     memset(ctxt->sax, 0, sizeof *ctxt->sax);
     ctxt->sax->startElement = on_start;
     ctxt->sax->endElement = on_end;
     st->sax = ctxt->sax;
     ctxt->userData = st;
-    /* Index pages are UTF-8 (PEP 503 asks for it): naming the encoding skips detection and
-     * keeps libxml2 from guessing Latin-1 at the first non-ASCII byte. */
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8", PARSE_OPTIONS);
+    htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    htmlParseDocument(ctxt);
     close_anchor(st); /* an anchor left open at the end of the page */
-    if (doc) /* not with this handler, but never leak one */
-        xmlFreeDoc(doc);
+    if (ctxt->myDoc) /* not with this handler, but never leak one */
+        xmlFreeDoc(ctxt->myDoc);
     htmlFreeParserCtxt(ctxt);
     return !st->out_of_memory;
 }

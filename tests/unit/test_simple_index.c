@@ -324,6 +324,22 @@ static void test_html_syntax_rules(void)
     gl_index_page_free(&page);
 }
 
+static void test_utf8_whatever_the_page_claims(void)
+{
+    /* pip decodes index pages as UTF-8 (or the HTTP charset), never by a <meta> charset. */
+    const char *html =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+        "<meta charset=\"latin1\"></head><body>"
+        "<a href=\"caf\xC3\xA9-1.0.tar.gz\">caf\xC3\xA9 1.0</a></body></html>";
+    gl_index_page page;
+    gl_error err;
+    CU_ASSERT_TRUE_FATAL(parse(&page, html, "https://h/simple/cafe/", &err));
+    CU_ASSERT_EQUAL_FATAL(page.nlinks, 1);
+    CU_ASSERT_STRING_EQUAL(page.links[0].filename, "caf\xC3\xA9-1.0.tar.gz");
+    CU_ASSERT_STRING_EQUAL(page.links[0].text, "caf\xC3\xA9 1.0");
+    gl_index_page_free(&page);
+}
+
 static void test_double_escaped_requires_python(void)
 {
     /* Some servers escaped twice; pip unescapes once more, and so do we. */
@@ -399,6 +415,7 @@ int main(void)
     CU_add_test(s, "empty and non-HTML bodies", test_empty_and_not_html);
     CU_add_test(s, "malformed HTML recovered", test_malformed_html_recovered);
     CU_add_test(s, "HTML syntax rules", test_html_syntax_rules);
+    CU_add_test(s, "UTF-8 whatever the page claims", test_utf8_whatever_the_page_claims);
     CU_add_test(s, "double-escaped requires-python", test_double_escaped_requires_python);
     CU_add_test(s, "errors name the page and the link", test_errors);
     CU_basic_set_mode(CU_BRM_VERBOSE);

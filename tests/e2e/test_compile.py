@@ -11,6 +11,31 @@ from fixtures.lockcheck import (all_page_digests, check_lock, header_lines, inde
                                 read_lock, render_fixture, write_wheel)
 
 LINUX = "manylinux_2_35_x86_64"
+VALUE_OPTIONS = {"--python", "--platform", "-o", "-r", "-c", "--index-url", "--extra-index-url", "--upgrade-package",
+                 "--snapshot", "--cache-dir"}
+
+
+def compile_inputs(args):
+    """(requirements, requirement files, python, platform) of a compile command line."""
+    requirements, files, python, platform = [], [], "3.11", LINUX
+    args = [str(a) for a in args]
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in VALUE_OPTIONS:
+            value = args[i + 1]
+            if arg == "-r":
+                files.append(value)
+            elif arg == "--python":
+                python = value
+            elif arg == "--platform":
+                platform = value
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            requirements.append(arg)
+        i += 1
+    return requirements, files, python, platform
 
 
 class CompileCase(unittest.TestCase):
@@ -25,8 +50,15 @@ class CompileCase(unittest.TestCase):
         path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         return path
 
-    def compile(self, *args, out=None, expect=0):
-        """Without `out`, each run writes a fresh file: an existing output would act as preferred pins."""
+    def check_mirrors(self):
+        """The mirror trees every lock of this class is checked against, or None when its tests check
+        each lock themselves."""
+        return None
+
+    def compile(self, *args, out=None, expect=0, check=True):
+        """Runs compile; a lock it writes is verified by check-lock against the inputs of the command
+        line (check=False when the test verifies it itself). Without `out`, each run writes a fresh
+        file: an existing output would act as preferred pins."""
         if out is None:
             self.runs = getattr(self, "runs", 0) + 1
             out = self.tmp / f"requirements-{self.runs}.txt"
@@ -34,7 +66,15 @@ class CompileCase(unittest.TestCase):
         proc = run_gpulock("compile", *args, "-o", out)
         self.assertEqual(proc.returncode, expect, f"gpulock compile {' '.join(map(str, args))}\n"
                                                   f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
-        return out.read_text(encoding="utf-8") if expect == 0 else proc
+        if expect != 0:
+            return proc
+        text = out.read_text(encoding="utf-8")
+        mirrors = self.check_mirrors()
+        if check and mirrors:
+            requirements, files, python, platform = compile_inputs(args)
+            self.assertChecked(text, mirrors, requirements=requirements, requirement_files=files,
+                               python=python, platform=platform)
+        return text
 
     def assertChecked(self, text, mirrors, requirements=(), requirement_files=(), python="3.11", platform=LINUX):
         path = self.tmp / "checked.txt"
@@ -72,6 +112,9 @@ def tearDownModule():
 
 
 class ToyCompileTest(CompileCase):
+    def check_mirrors(self):
+        return [ToyMirrors.primary_root, ToyMirrors.extra_root]
+
     def toy(self, *args, **kw):
         """compile against the toy index alone."""
         return self.compile("--index-url", ToyMirrors.primary.url + "/simple", *args, **kw)
@@ -112,6 +155,7 @@ class ToyCompileTest(CompileCase):
         proc = run_gpulock("compile", "--index-url", ToyMirrors.primary.url + "/simple", "alpha")
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertPins(proc.stdout, {"alpha": "1.1", "beta": "1.5"})
+        self.check(proc.stdout, "alpha")
 
     def test_marker_dependency_only_on_windows(self):
         linux = self.toy("alpha", "--platform", LINUX)
@@ -205,7 +249,7 @@ class ToyCompileTest(CompileCase):
         digest = write_wheel(served / "files" / "urlpkg-1.0-py3-none-any.whl", "urlpkg", "1.0", ["gamma>=2"])
         with MirrorServer(served) as files:
             url = f"{files.url}/files/urlpkg-1.0-py3-none-any.whl"
-            text = self.toy(f"urlpkg @ {url}", "--generate-hashes")
+            text = self.toy(f"urlpkg @ {url}", "--generate-hashes", check=False)
             pins, hashes = read_lock(text)
             self.assertEqual(pins, {"gamma": "2.0", "urlpkg": "@ " + url}, text)
             self.assertEqual(hashes["urlpkg"], [digest], text)
@@ -296,6 +340,9 @@ class ToyPytorchCompileTest(CompileCase):
         cls.pytorch.stop()
         cls.pypi.stop()
         shutil.rmtree(cls.dir, True)
+
+    def check_mirrors(self):
+        return self.mirrors
 
     def both(self):
         return ["--index-url", f"{self.pytorch.url}/whl/cu128", "--extra-index-url", f"{self.pypi.url}/simple"]

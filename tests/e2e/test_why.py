@@ -9,7 +9,7 @@ from email.parser import HeaderParser
 from pathlib import Path
 
 from harness import MirrorServer, render_mirror, run_gpulock
-from fixtures.lockcheck import read_lock, render_fixture
+from fixtures.lockcheck import check_lock, read_lock, render_fixture
 
 
 def chains(stdout):
@@ -160,6 +160,10 @@ class RealWhyTest(WhyCase):
         compiled = run_gpulock("compile", *index, "-r", req)
         self.assertEqual(compiled.returncode, 0, compiled.stderr)
         pins, _ = read_lock(compiled.stdout)
+        lock = self.tmp / "requirements.txt"
+        lock.write_text(compiled.stdout, encoding="utf-8")
+        checked = check_lock(lock, [self.root / "pypi"], requirement_files=[req])
+        self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
         found_by_target = {}
         for target in ("transformers", "tokenizers"):
             found = found_by_target[target] = chains(self.why(target, *index, "-r", req).stdout)

@@ -8,6 +8,7 @@
 #include "cache.h"
 #include "core_metadata.h"
 #include "crawl.h"
+#include "digest.h"
 #include "fetch.h"
 #include "lazy_wheel.h"
 #include "marker.h"
@@ -82,15 +83,17 @@ bool gl_cli_inputs_parse(gl_cli_inputs *in, int argc, char **argv, const char *v
 
     gl_strbuf cmd = GL_STRBUF_INIT;
     gl_strbuf_printf(&cmd, "gpulock %s", verb);
+    for (int i = 1; i < argc; i++) {
+        /* The regenerating command never carries credentials. */
+        char *shown = gl_url_redact(argv[i]);
+        gl_strbuf_putc(&cmd, ' ');
+        append_shell_word(&cmd, shown ? shown : argv[i]);
+        free(shown);
+    }
     bool ok = true;
     for (int i = 1; ok && i < argc; i++) {
         const char *a = argv[i];
         const char *v = NULL;
-        /* The regenerating command never carries credentials. */
-        char *shown = gl_url_redact(a);
-        gl_strbuf_putc(&cmd, ' ');
-        append_shell_word(&cmd, shown ? shown : a);
-        free(shown);
         if (matches(a, "-r") || matches(a, "--requirement")) {
             ok = (v = take_value(argc, argv, &i, a[1] == 'r' ? "-r" : "--requirement", err)) &&
                  gl_reqfile_read(&in->requirements, v, false, err);
@@ -354,6 +357,26 @@ static void push_dependency_names(const gl_core_metadata *md, char ***names, siz
     }
 }
 
+/* The sha256 of a direct file: the URL's own "#sha256=" fragment, else (only when hashes are
+ * asked for, as pip-compile does) the digest of the whole file, downloaded. NULL = unknown. */
+static char *direct_file_sha256(const char *url, gl_fetcher *fetcher, bool download, gl_error *err)
+{
+    const char *hash = strchr(url, '#');
+    if (hash && !strncmp(hash + 1, "sha256=", 7) && strlen(hash + 8) == GL_SHA256_HEX_LEN)
+        return strdup(hash + 8);
+    if (!download || !fetcher)
+        return NULL;
+    gl_fetch_result res;
+    char *hex = NULL;
+    if (gl_fetch_url(fetcher, url, &res, err)) {
+        hex = malloc(GL_SHA256_HEX_LEN + 1);
+        if (hex)
+            gl_digest_sha256_hex(res.body.data, res.body.len, hex);
+    }
+    gl_fetch_result_free(&res);
+    return hex;
+}
+
 /* "name @ URL" requirements: the file's own METADATA, read with range requests. The names its
  * Requires-Dist mentions are appended to dep_names (when not NULL) for the crawl. */
 static bool add_direct_files(const gl_cli_inputs *in, gl_fetcher *fetcher, gl_pool *pool,
@@ -374,8 +397,14 @@ static bool add_direct_files(const gl_cli_inputs *in, gl_fetcher *fetcher, gl_po
             gl_error_set(err, GL_ENOTFOUND, "%s: offline: cannot read the metadata of %s", e->location, e->req.url);
         ok = ok && gl_lazy_wheel_metadata(fetcher, e->req.url, &text, NULL, err);
         ok = ok && gl_core_metadata_parse(&md, gl_strbuf_cstr(&text), text.len, e->req.url, err);
+        char *sha256 = NULL;
         if (ok) {
-            gl_pool_file file = {.project = e->req.normalized_name, .filename = filename, .url = e->req.url};
+            sha256 = direct_file_sha256(e->req.url, fetcher, in->generate_hashes, err);
+            ok = sha256 || !in->generate_hashes || err->code == GL_OK;
+        }
+        if (ok) {
+            gl_pool_file file = {.project = e->req.normalized_name, .filename = filename, .url = e->req.url,
+                                 .sha256 = sha256};
             gl_pool_metadata pm = {
                 .project = e->req.normalized_name,
                 .version = md.version,
@@ -394,6 +423,7 @@ static bool add_direct_files(const gl_cli_inputs *in, gl_fetcher *fetcher, gl_po
         gl_core_metadata_free(&md);
         gl_strbuf_free(&text);
         free(filename);
+        free(sha256);
         if (!ok)
             return false;
     }
@@ -457,7 +487,8 @@ static gl_pool *pool_from_network(const gl_cli_inputs *in, char **source_descrip
                 gl_strbuf_printf(&where, "%s%s", k ? ", " : "", u ? u : "?");
                 free(u);
             }
-            gl_error_set(err, GL_ENOTFOUND, "package '%s' was not found on any index (%s)", roots[i],
+            /* Nothing can satisfy a requirement on a project no index has: no solution (exit 1). */
+            gl_error_set(err, GL_EUNSAT, "no solution: package '%s' was not found on any index (%s)", roots[i],
                          gl_strbuf_cstr(&where));
             gl_strbuf_free(&where);
             ok = false;
@@ -465,7 +496,12 @@ static gl_pool *pool_from_network(const gl_cli_inputs *in, char **source_descrip
     ok = ok && gl_snapshot_feed_pool(&snap, pool, NULL, 0, err);
     if (ok) {
         gl_strbuf d = GL_STRBUF_INIT;
-        gl_strbuf_puts(&d, in->offline ? "indexes, from the download cache only" : "live indexes");
+        gl_strbuf_puts(&d, in->offline ? "the download cache of " : "");
+        for (size_t k = 0; k < in->indexes.count; k++) {
+            char *u = gl_url_redact(in->indexes.items[k].url);
+            gl_strbuf_printf(&d, "%s%s", k ? ", " : "", u ? u : "?");
+            free(u);
+        }
         *source_description = gl_strbuf_detach(&d);
     } else {
         gl_pool_free(pool);

@@ -836,8 +836,6 @@ typedef struct name_entry {
 typedef struct prep {
     name_entry *by_name;
     size_t nby_name;
-    gl_error *err;
-    bool failed;
 } prep;
 
 static int cmp_name_entry(const void *a, const void *b)
@@ -1487,6 +1485,10 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
                      const char *const *root_requirements, size_t nroots,
                      const gl_pool_constraint *constraints, size_t nconstraints, gl_error *err)
 {
+    if (!target || !env || (nroots && !root_requirements) || (nconstraints && !constraints)) {
+        gl_error_set(err, GL_EINVAL, "preparing the candidates: target, environment and roots are required");
+        return false;
+    }
     if (!freeze(pool, err))
         return false;
     target_reset(pool);
@@ -1500,7 +1502,6 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
     pool->target_desc = gl_strbuf_detach(&desc);
     pool->target_repo = repo_create(pool->solv, "target");
     prep pr = {0};
-    pr.err = err;
     bool ok = pool->target_desc && build_name_index(pool, &pr);
     if (ok && nconstraints && !(pool->constraints = calloc(nconstraints, sizeof *pool->constraints)))
         ok = false;

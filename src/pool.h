@@ -22,7 +22,7 @@ typedef struct gl_pool_file {
     const char *project;         /* any spelling; normalised (PEP 503) internally */
     const char *filename;        /* wheel or sdist file name; the version is read from it */
     const char *url;             /* absolute URL */
-    const char *sha256;          /* 64 lowercase hex digits, or NULL: never invented */
+    const char *sha256;          /* 64 hex digits, or NULL: never invented */
     const char *requires_python; /* the index's data-requires-python, or NULL */
     bool yanked;
     const char *yanked_reason;   /* or NULL */
@@ -49,7 +49,8 @@ void gl_pool_free(gl_pool *pool);
  * the caller may skip that file and go on. Adding the same URL twice keeps the first. */
 bool gl_pool_add_file(gl_pool *pool, const gl_pool_file *file, gl_error *err);
 /* Adds the file a direct reference names ("name @ https://…/x.whl"): it becomes a release of
- * its own that only a requirement with that exact URL selects. index_url is ignored. */
+ * its own, the only one a requirement with that exact URL selects (other requirements on the
+ * project may select it too, so they meet on one pin). index_url is ignored. */
 bool gl_pool_add_direct_file(gl_pool *pool, const gl_pool_file *file, gl_error *err);
 /* Sets the core metadata of every release of (project, version), direct ones included. */
 bool gl_pool_set_metadata(gl_pool *pool, const gl_pool_metadata *meta, gl_error *err);

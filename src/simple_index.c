@@ -195,7 +195,8 @@ static void open_anchor(sax_state *st, const tag_attrs *a)
     r->href = href;
     r->requires_python = attr_copy(st, a, A_REQUIRES_PYTHON);
     r->core_metadata = attr_copy_nonempty(st, a, A_CORE_METADATA);
-    r->dist_info_metadata = attr_copy_nonempty(st, a, A_DIST_INFO_METADATA);
+    if (!r->core_metadata) /* the older name counts only when the newer one is missing */
+        r->dist_info_metadata = attr_copy_nonempty(st, a, A_DIST_INFO_METADATA);
     r->yanked = a->present[A_YANKED];
     r->yank_reason = attr_copy_nonempty(st, a, A_YANKED);
     r->upload_time = attr_copy(st, a, A_UPLOAD_TIME);

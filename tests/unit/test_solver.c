@@ -572,6 +572,43 @@ static void test_via_and_why(void)
     fx_free(&fx);
 }
 
+static void test_via_through_extras(void)
+{
+    fixture fx;
+    fx_init(&fx);
+    fx_wheel(&fx, "unsloth", "2025.3.1");
+    fx_meta(&fx, "unsloth", "2025.3.1", NULL,
+            "unsloth[huggingface]; extra == \"colab\"|transformers>=4.40; extra == \"huggingface\"",
+            "colab|huggingface");
+    fx_release(&fx, "transformers", "4.44.0", NULL);
+    fx_require(&fx, "unsloth[colab]");
+    gl_solution *sol = NULL;
+    char *got = fx_solve_sol(&fx, &sol);
+    CU_ASSERT_STRING_EQUAL(got ? got : "", "transformers==4.44.0 unsloth[colab,huggingface]==2025.3.1");
+    CU_ASSERT_FATAL(sol != NULL);
+    const gl_pin *u = gl_solution_find(sol, "unsloth");
+    const gl_pin *t = gl_solution_find(sol, "transformers");
+    CU_ASSERT_FATAL(u && t);
+    /* unsloth is there because of the input only: its extras' link to itself is no "via" */
+    CU_ASSERT_EQUAL(u->nvia, 1);
+    CU_ASSERT_STRING_EQUAL(u->via[0].source, "-r requirements.in");
+    CU_ASSERT_STRING_EQUAL(u->via[0].requirement, "unsloth[colab]");
+    CU_ASSERT_EQUAL(t->nvia, 1);
+    CU_ASSERT_PTR_NULL(t->via[0].source);
+    CU_ASSERT_STRING_EQUAL(sol->pins[t->via[0].pin].name, "unsloth");
+    CU_ASSERT_STRING_EQUAL(t->via[0].requirement, "transformers>=4.40");
+    gl_why why;
+    gl_error err;
+    CU_ASSERT_FATAL(gl_solution_why(sol, "transformers", &why, &err));
+    CU_ASSERT_FATAL(why.count == 1 && why.chains[0].length == 2);
+    CU_ASSERT_STRING_EQUAL(why.chains[0].requirements[0], "unsloth[colab]");
+    CU_ASSERT_STRING_EQUAL(why.chains[0].requirements[1], "transformers>=4.40");
+    gl_why_free(&why);
+    free(got);
+    gl_solution_free(sol);
+    fx_free(&fx);
+}
+
 static void test_first_index_only(void)
 {
     fixture fx;
@@ -655,6 +692,7 @@ int main(void)
     CU_add_test(s, "explain merges versions", test_explain_merges_versions);
     CU_add_test(s, "explain missing metadata and project", test_explain_missing_metadata_and_project);
     CU_add_test(s, "via and why", test_via_and_why);
+    CU_add_test(s, "via through extras", test_via_through_extras);
     CU_add_test(s, "first index only", test_first_index_only);
     CU_add_test(s, "many versions widen the window", test_many_versions_widen_the_window);
     CU_add_test(s, "bad input", test_bad_input);

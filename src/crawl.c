@@ -424,8 +424,8 @@ static bool add_unavailable(crawl_state *st, const meta_job *job, const char *wh
  * release is recorded as unavailable, with the reason. */
 static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *err)
 {
-    if (!st->opts->fetcher)
-        return add_unavailable(st, job, "offline", "the file itself cannot be read", job->file_url, err);
+    if (!st->opts->fetcher && !st->opts->cache)
+        return add_unavailable(st, job, "no fetcher", "the file itself cannot be read", job->file_url, err);
     char *url = gl_index_set_to_fetch_url(st->opts->indexes, job->file_url);
     if (!url) {
         gl_error_set(err, GL_ENOMEM, "out of memory during the crawl");
@@ -437,9 +437,17 @@ static bool metadata_from_file(crawl_state *st, const meta_job *job, gl_error *e
     bool ok = true, got = false;
     gl_metadata_source source = GL_METADATA_WHEEL;
     if (job->score == 2) {
-        got = gl_lazy_wheel_metadata(st->opts->fetcher, url, &body, NULL, &why);
-        if (!got)
+        /* Through the cache when there is one: read once, then served offline too. */
+        got = st->opts->cache ? gl_lazy_wheel_metadata_cached(st->opts->cache, url, &body, NULL, &why)
+                              : gl_lazy_wheel_metadata(st->opts->fetcher, url, &body, NULL, &why);
+        if (!got && st->opts->cache && gl_cache_is_offline(st->opts->cache) && why.code == GL_ENOTFOUND) {
+            /* Not knowing is no answer: an offline run must not resolve differently. */
+            gl_error_set(err, GL_ENOTFOUND, "the metadata of %s (listed on %s): %s", job->filename,
+                         job->page_url, why.message);
+            ok = false;
+        } else if (!got) {
             ok = add_unavailable(st, job, "reading METADATA out of the wheel failed", why.message, url, err);
+        }
     } else {
         source = GL_METADATA_PKG_INFO;
         gl_fetch_request req = {.url = url, .digest_algo = job->file_hex ? job->file_algo : NULL,

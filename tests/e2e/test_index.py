@@ -409,6 +409,11 @@ class MetadataWithoutPep658(IndexTestCase):
                   if p.startswith("/files/filelock-") and "range" in {k.lower() for k in last["headers"]}]
         self.assertTrue(ranged, "the wheels were read with range requests")
         self.assertNotIn("unavailable", read_manifest(out))
+        # The METADATA read out of the wheels is cached: offline, the same answer.
+        srv.stop()
+        proc, offline = self.snapshot("--offline", "--index-url", srv.url + "/simple", "filelock", out="offline")
+        self.assert_ok(proc)
+        self.assertEqual(read_manifest(offline)["metadata"], rows)
 
     def test_sdist_pkg_info_2_2_is_used(self):
         m = self.mirror()

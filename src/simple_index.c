@@ -95,21 +95,23 @@ static int attr_id_of(const char *n)
         return !strcmp(n, "name") ? A_NAME : -1;
     case 'c':
         return !strcmp(n, "content") ? A_CONTENT : -1;
-    case 'd':
+    case 'd': /* the data- attributes differ in their sixth letter */
         if (strncmp(n, "data-", 5))
             return -1;
-        n += 5;
-        if (!strcmp(n, "requires-python"))
-            return A_REQUIRES_PYTHON;
-        if (!strcmp(n, "core-metadata"))
-            return A_CORE_METADATA;
-        if (!strcmp(n, "dist-info-metadata"))
-            return A_DIST_INFO_METADATA;
-        if (!strcmp(n, "yanked"))
-            return A_YANKED;
-        if (!strcmp(n, "upload-time"))
-            return A_UPLOAD_TIME;
-        return -1;
+        switch (n[5]) {
+        case 'r':
+            return !strcmp(n + 5, "requires-python") ? A_REQUIRES_PYTHON : -1;
+        case 'c':
+            return !strcmp(n + 5, "core-metadata") ? A_CORE_METADATA : -1;
+        case 'd':
+            return !strcmp(n + 5, "dist-info-metadata") ? A_DIST_INFO_METADATA : -1;
+        case 'y':
+            return !strcmp(n + 5, "yanked") ? A_YANKED : -1;
+        case 'u':
+            return !strcmp(n + 5, "upload-time") ? A_UPLOAD_TIME : -1;
+        default:
+            return -1;
+        }
     default:
         return -1;
     }

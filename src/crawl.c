@@ -166,7 +166,7 @@ static bool fetch_pages(crawl_state *st, page_job *jobs, page_request *reqs, siz
             bool in_all_group = false;
             for (size_t k = 0; k < job->lookup.nall; k++)
                 in_all_group |= job->lookup.all[k] == reqs[i].index;
-            if (!in_all_group || !st->opts->for_snapshot)
+            if (!in_all_group || (!st->opts->for_snapshot && !job->lookup.merge))
                 job->found = true;
         } else if (is_not_found(&res[i], reqs[i].fetch_url)) {
             ok = gl_snapshot_add_missing(st->out, ix->name, job->project, err);
@@ -697,24 +697,22 @@ static bool index_selected(const char *name, const char *const *names, size_t n)
     return false;
 }
 
-/* The PyTorch pin within a selection: a page of a non-PyTorch index that a selected PyTorch
- * index overrides (torch family: always; triton, xformers, nvidia-*: when that index lists
- * the project). */
+/* The version of the rules below (which pages of a selection reach the pool); part of the
+ * .solv cache key, so a cache written under older rules is never loaded. */
+enum { GL_POOL_FEED_RULES = 2 };
+
+/* The PyTorch pin within a selection: a torch-family page of a non-PyTorch index is left out
+ * while a PyTorch index is selected. (Hosted projects, triton, xformers, nvidia-*, are merged
+ * across the selected indexes instead: gl_index_project_prefers_pytorch.) */
 static bool pinned_elsewhere(const gl_snapshot *snap, const gl_index *ix, const char *project,
                              const char *const *names, size_t nnames)
 {
-    bool family = gl_index_project_is_torch_family(project);
-    if (ix->pytorch || (!family && !gl_index_project_prefers_pytorch(project)))
+    if (ix->pytorch || !gl_index_project_is_torch_family(project))
         return false;
     for (size_t i = 0; i < snap->indexes.count; i++) {
         const gl_index *other = &snap->indexes.items[i];
-        if (!other->pytorch || !index_selected(other->name, names, nnames))
-            continue;
-        if (family)
+        if (other->pytorch && index_selected(other->name, names, nnames))
             return true;
-        for (size_t p = 0; p < snap->npages; p++)
-            if (!strcmp(snap->pages[p].index_name, other->name) && !strcmp(snap->pages[p].project, project))
-                return true;
     }
     return false;
 }
@@ -881,9 +879,10 @@ bool gl_snapshot_load_into_pool(const char *dir, const char *cache_dir,
         gl_error_prefix(err, "snapshot %s: ", dir);
         return false;
     }
-    /* The key names everything the pool's content depends on. */
+    /* The key names everything the pool's content depends on, the feeding rules included:
+     * bump GL_POOL_FEED_RULES whenever what a selection of indexes feeds changes. */
     gl_strbuf key = GL_STRBUF_INIT, path = GL_STRBUF_INIT;
-    gl_strbuf_printf(&key, "%s gpulock-%s", manifest_sha, GPULOCK_VERSION);
+    gl_strbuf_printf(&key, "%s gpulock-%s feed-%d", manifest_sha, GPULOCK_VERSION, GL_POOL_FEED_RULES);
     for (size_t i = 0; index_names && i < nindex_names; i++)
         gl_strbuf_printf(&key, " %s", index_names[i]);
     char key_sha[65];

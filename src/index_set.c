@@ -272,11 +272,12 @@ void gl_index_set_lookup(const gl_index_set *set, const char *project, gl_index_
     for (size_t i = 0; i < set->count; i++)
         any_pytorch |= set->items[i].pytorch;
     bool pinned = any_pytorch && gl_index_project_is_torch_family(project);
-    bool prefers = any_pytorch && gl_index_project_prefers_pytorch(project);
+    bool hosted = any_pytorch && gl_index_project_prefers_pytorch(project);
+    out->merge = hosted;
     for (size_t i = 0; i < set->count; i++) {
-        if ((pinned || prefers) && set->items[i].pytorch)
+        if ((pinned || hosted) && set->items[i].pytorch)
             out->all[out->nall++] = i;
-        else if (!pinned && !(prefers && set->items[i].pytorch))
+        else if (!pinned && !(hosted && set->items[i].pytorch))
             out->first[out->nfirst++] = i;
     }
 }

@@ -47,8 +47,10 @@ const gl_index *gl_index_set_find_name(const gl_index_set *set, const char *name
  * indexes only (never from PyPI). */
 bool gl_index_project_is_torch_family(const char *normalized_project);
 /* triton, pytorch-triton, xformers and the nvidia-* runtime wheels: read from the PyTorch
- * indexes that host them; only when none does are the other indexes asked, in order (each
- * PyTorch subindex hosts a different subset of them). */
+ * indexes that host them AND from the first other index that has them, merged, as pip merges
+ * indexes: a PyTorch subindex often hosts an older subset (cu128 lists triton 3.3 while torch
+ * 2.9.0+cu128 needs 3.5), and its files often lack the digests PyPI publishes for the same
+ * wheels, which a hashed lock needs. These projects come from the same publishers on both. */
 bool gl_index_project_prefers_pytorch(const char *normalized_project);
 
 /* How the crawl looks a project up (indices into set->items, in priority order). First every
@@ -61,6 +63,7 @@ typedef struct gl_index_lookup {
     size_t nall;
     size_t first[64];
     size_t nfirst;
+    bool merge; /* ask `first` even when an index in `all` has the project (hosted projects) */
 } gl_index_lookup;
 
 void gl_index_set_lookup(const gl_index_set *set, const char *normalized_project,

@@ -167,16 +167,19 @@ static void test_pytorch_pin(void)
         CU_ASSERT_EQUAL(lk.all[1], 3);
         CU_ASSERT_EQUAL(lk.nfirst, 0); /* never PyPI, never the private index */
     }
-    /* Hosted by some PyTorch subindexes: those first, then first-index over the others. */
+    /* Hosted by some PyTorch subindexes: those, merged with the first of the others that has
+     * the project (pip's merge, for newer releases and PyPI's digests). */
     const char *hosted[] = {"nvidia-cublas-cu12", "triton", "pytorch-triton", "xformers"};
     for (size_t h = 0; h < sizeof hosted / sizeof hosted[0]; h++) {
         gl_index_set_lookup(&set, hosted[h], &lk);
+        CU_ASSERT_TRUE(lk.merge);
         CU_ASSERT_EQUAL(lk.nall, 2);
         CU_ASSERT_EQUAL_FATAL(lk.nfirst, 2);
         CU_ASSERT_EQUAL(lk.first[0], 0);
         CU_ASSERT_EQUAL(lk.first[1], 2);
     }
     gl_index_set_lookup(&set, "numpy", &lk);
+    CU_ASSERT_FALSE(lk.merge);
     CU_ASSERT_EQUAL(lk.nall, 0);
     CU_ASSERT_EQUAL(lk.nfirst, 4);
     CU_ASSERT_FALSE(gl_index_project_is_torch_family("torchao"));

@@ -1,11 +1,11 @@
 #include "lazy_wheel.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "requirement.h"
 #include "url.h"
 #include "zip.h"
 
@@ -18,26 +18,6 @@ typedef struct wheel_target {
     char *version;
 } wheel_target;
 
-/* PEP 503: lower case, runs of '-', '_' and '.' become one '-'. */
-static char *normalize_name(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '-' || c == '_' || c == '.') {
-            if (k == 0 || out[k - 1] != '-')
-                out[k++] = '-';
-        } else {
-            out[k++] = (char)tolower((unsigned char)c);
-        }
-    }
-    out[k] = '\0';
-    return out;
-}
-
 static void target_from_filename(wheel_target *t, const char *filename)
 {
     memset(t, 0, sizeof *t);
@@ -47,7 +27,7 @@ static void target_from_filename(wheel_target *t, const char *filename)
     const char *dash2 = dash ? strchr(dash + 1, '-') : NULL;
     if (!dash || !dash2 || dash == filename)
         return;
-    t->name = normalize_name(filename, (size_t)(dash - filename));
+    t->name = gl_name_normalize_any(filename, (size_t)(dash - filename));
     t->version = strndup(dash + 1, (size_t)(dash2 - dash - 1));
 }
 
@@ -71,7 +51,7 @@ static int score_member(void *ctx, const char *name, size_t len)
         return 1;
     const char *dash = memchr(name, '-', stem_len);
     size_t dist_len = dash ? (size_t)(dash - name) : stem_len;
-    char *dist = normalize_name(name, dist_len);
+    char *dist = gl_name_normalize_any(name, dist_len);
     int score = 1;
     if (dist && !strcmp(dist, t->name)) {
         score = 2;

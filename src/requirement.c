@@ -32,7 +32,7 @@ bool gl_name_is_valid(const char *name, size_t len)
     return true;
 }
 
-/* Writes the normalised form of a valid name; out has room for len + 1 bytes. */
+/* Writes the normalised form of name; out has room for len + 1 bytes. */
 static void normalize_into(const char *name, size_t len, char *out)
 {
     size_t n = 0;
@@ -61,6 +61,11 @@ char *gl_name_normalize_dup(const char *name, size_t len)
 {
     if (!gl_name_is_valid(name, len))
         return NULL;
+    return gl_name_normalize_any(name, len);
+}
+
+char *gl_name_normalize_any(const char *name, size_t len)
+{
     char *out = malloc(len + 1);
     if (out)
         normalize_into(name, len, out);

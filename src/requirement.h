@@ -44,6 +44,9 @@ char *gl_requirement_to_json(const gl_requirement *r);
 bool gl_name_normalize(const char *name, char *out, size_t outsize);
 /* Malloc'ing variant over name[0..len); NULL when invalid or out of memory. */
 char *gl_name_normalize_dup(const char *name, size_t len);
+/* The same normalisation of any bytes, unchecked: for names read loosely from file names and
+ * archive members, which need not be valid PEP 508 names. NULL only when out of memory. */
+char *gl_name_normalize_any(const char *name, size_t len);
 /* True when name[0..len) is a valid PEP 508 name (also the rule for extra names). */
 bool gl_name_is_valid(const char *name, size_t len);
 

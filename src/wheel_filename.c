@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "requirement.h"
+
 /* Error messages quote at most this much of a filename, so the reason always fits. */
 #define QUOTE_MAX 200
 
@@ -46,26 +48,6 @@ static char *dup_range(const char *s, size_t n)
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
-}
-
-/* PEP 503: runs of '-', '_', '.' become one '-', letters lowercase. */
-static char *normalize_name(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (is_separator(c)) {
-            if (j == 0 || out[j - 1] != '-')
-                out[j++] = '-';
-        } else {
-            out[j++] = lower(c);
-        }
-    }
-    out[j] = '\0';
-    return out;
 }
 
 static size_t count_non_separators(const char *s, size_t n)
@@ -234,7 +216,7 @@ static bool parse_wheel(gl_dist_filename *out, const char *original, const char 
         return false;
     }
     out->name = dup_range(stem, name_len);
-    out->normalized_name = normalize_name(stem, name_len);
+    out->normalized_name = gl_name_normalize_any(stem, name_len);
     if (!out->name || !out->normalized_name) {
         gl_error_set(err, GL_ENOMEM, "out of memory parsing '%.*s'", QUOTE_MAX, original);
         return false;
@@ -309,7 +291,7 @@ static bool try_sdist_split(gl_dist_filename *out, const char *stem, size_t name
     if (!parse_version_part(out, stem + name_len + 1, n - name_len - 1, verr))
         return false;
     out->name = dup_range(stem, name_len);
-    out->normalized_name = normalize_name(stem, name_len);
+    out->normalized_name = gl_name_normalize_any(stem, name_len);
     if (!out->name || !out->normalized_name) {
         gl_error_set(verr, GL_ENOMEM, "out of memory");
         return false;

@@ -102,29 +102,48 @@ static bool fetch_one(gl_fetcher *f, const gl_fetch_request *req, gl_fetch_resul
     return false;
 }
 
+/* Asks for one range. When the server honours it, the bytes go to out and *ranged is set (with
+ * *total_size, 0 when unknown, and *got, how many came); otherwise the whole archive it sent is kept. */
+static bool fetch_range(remote_wheel *w, const gl_fetch_request *req, gl_strbuf *out, bool *ranged,
+                        uint64_t *total_size, size_t *got, gl_error *err)
+{
+    gl_fetch_result res;
+    w->info->requests++;
+    if (!fetch_one(w->fetcher, req, &res, err)) {
+        gl_fetch_result_free(&res);
+        return false;
+    }
+    *ranged = res.range_honoured;
+    if (res.range_honoured) {
+        *total_size = res.total_size;
+        *got = res.body.len;
+        bool ok = gl_strbuf_append(out, res.body.data ? res.body.data : "", res.body.len);
+        gl_fetch_result_free(&res);
+        if (!ok)
+            gl_error_set(err, GL_ENOMEM, "out of memory reading a wheel");
+        return ok;
+    }
+    keep_whole(w, &res);
+    gl_fetch_result_free(&res);
+    return true;
+}
+
 static bool remote_tail(void *ctx, uint64_t length, gl_strbuf *out, uint64_t *size, gl_error *err)
 {
     remote_wheel *w = ctx;
-    gl_fetch_result res;
     if (!w->have_whole) {
-        w->info->requests++;
         gl_fetch_request req = {.url = w->url, .range = true, .range_suffix = true, .range_length = length,
                                 .max_body_bytes = GL_LAZY_WHEEL_MAX_WHOLE};
-        if (!fetch_one(w->fetcher, &req, &res, err)) {
-            gl_fetch_result_free(&res);
+        bool ranged = false;
+        uint64_t total = 0;
+        size_t got = 0;
+        if (!fetch_range(w, &req, out, &ranged, &total, &got, err))
             return false;
-        }
-        if (res.range_honoured) {
+        if (ranged) {
             /* A range shorter than asked, of unknown total, is the whole archive. */
-            *size = res.total_size ? res.total_size : res.body.len < length ? res.body.len : 0;
-            bool ok = gl_strbuf_append(out, res.body.data ? res.body.data : "", res.body.len);
-            gl_fetch_result_free(&res);
-            if (!ok)
-                gl_error_set(err, GL_ENOMEM, "out of memory reading a wheel");
-            return ok;
+            *size = total ? total : got < length ? got : 0;
+            return true;
         }
-        keep_whole(w, &res);
-        gl_fetch_result_free(&res);
     }
     *size = w->whole.len;
     return append_slice(&w->whole, 0, w->whole.len, out, err);
@@ -136,23 +155,15 @@ static bool remote_at(void *ctx, uint64_t offset, uint64_t length, gl_strbuf *ou
     if (length == 0)
         return true;
     if (!w->have_whole) {
-        gl_fetch_result res;
-        w->info->requests++;
         gl_fetch_request req = {.url = w->url, .range = true, .range_offset = offset, .range_length = length,
                                 .max_body_bytes = GL_LAZY_WHEEL_MAX_WHOLE};
-        if (!fetch_one(w->fetcher, &req, &res, err)) {
-            gl_fetch_result_free(&res);
+        bool ranged = false;
+        uint64_t total = 0;
+        size_t got = 0;
+        if (!fetch_range(w, &req, out, &ranged, &total, &got, err))
             return false;
-        }
-        if (res.range_honoured) {
-            bool ok = gl_strbuf_append(out, res.body.data ? res.body.data : "", res.body.len);
-            gl_fetch_result_free(&res);
-            if (!ok)
-                gl_error_set(err, GL_ENOMEM, "out of memory reading a wheel");
-            return ok;
-        }
-        keep_whole(w, &res);
-        gl_fetch_result_free(&res);
+        if (ranged)
+            return true;
     }
     return append_slice(&w->whole, offset, length, out, err);
 }

@@ -49,3 +49,15 @@ void gl_error_clear(gl_error *err)
     err->src_line = 0;
     err->message[0] = '\0';
 }
+
+void gl_error_quote(char *dst, size_t size, const char *text, size_t len)
+{
+    size_t max = size - 4, n = 0;
+    for (size_t i = 0; i < len && n < max; i++) {
+        unsigned char c = (unsigned char)text[i];
+        dst[n++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+    if (n < len && n == max)
+        memcpy(dst + n, "...", 3), n += 3;
+    dst[n] = '\0';
+}

@@ -5,6 +5,7 @@
 #define GL_ERROR_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 enum gl_error_code {
     GL_OK = 0,
@@ -33,5 +34,9 @@ void gl_error_set_at(gl_error *err, int code, const char *file, int line, const 
 /* Puts context in front of an existing message: "reading torch/index.html: " + old message. */
 void gl_error_prefix(gl_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gl_error_clear(gl_error *err);
+/* Copies text[0..len) into dst (size >= 4) for quoting in a message, so the message stays
+ * readable and on one line whatever the input holds: control bytes become '?', and text that
+ * does not fit is cut and ends in "...". */
+void gl_error_quote(char *dst, size_t size, const char *text, size_t len);
 
 #endif

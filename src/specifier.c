@@ -8,19 +8,6 @@
 
 static unsigned char to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
-/* Keeps error messages readable (and on one line) whatever the input holds. */
-static void quote_input(char *dst, size_t size, const char *text, size_t len)
-{
-    size_t max = size - 4, n = 0;
-    for (size_t i = 0; i < len && n < max; i++) {
-        unsigned char c = (unsigned char)text[i];
-        dst[n++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
-    }
-    if (n < len && n == max)
-        memcpy(dst + n, "...", 3), n += 3;
-    dst[n] = '\0';
-}
-
 static bool isdigit_ascii(char c) { return c >= '0' && c <= '9'; }
 
 static const struct {
@@ -59,7 +46,7 @@ static void specifier_free(gl_specifier *s)
 static bool spec_fail(gl_error *err, const char *whole, size_t whole_len, const char *reason)
 {
     char quoted[300];
-    quote_input(quoted, sizeof quoted, whole, whole_len);
+    gl_error_quote(quoted, sizeof quoted, whole, whole_len);
     gl_error_set(err, GL_EINVAL, "invalid specifier '%s': %s", quoted, reason);
     return false;
 }
@@ -81,7 +68,7 @@ static bool parse_one(gl_specifier *out, const char *item, size_t len, const cha
     }
     if (!oplen) {
         char reason[200], quoted[120];
-        quote_input(quoted, sizeof quoted, item, len);
+        gl_error_quote(quoted, sizeof quoted, item, len);
         snprintf(reason, sizeof reason, "expected an operator (~=, ==, !=, <=, >=, <, >, ===) at '%s'", quoted);
         return spec_fail(err, whole, whole_len, reason);
     }
@@ -91,7 +78,7 @@ static bool parse_one(gl_specifier *out, const char *item, size_t len, const cha
         v += n, vlen -= n;
     if (!vlen || (out->op != GL_OP_ARBITRARY && !(isdigit_ascii(*v) || *v == 'v' || *v == 'V'))) {
         char reason[200], quoted[120];
-        quote_input(quoted, sizeof quoted, v, vlen);
+        gl_error_quote(quoted, sizeof quoted, v, vlen);
         snprintf(reason, sizeof reason, vlen ? "expected a version after '%s', found '%s'" : "no version after '%s'",
                  op_text(out->op), quoted);
         return spec_fail(err, whole, whole_len, reason);

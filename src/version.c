@@ -65,19 +65,6 @@ static bool is_alnum_lower(unsigned char c)
 
 static bool is_separator(unsigned char c) { return c == '.' || c == '-' || c == '_'; }
 
-/* Keeps error messages readable (and on one line) whatever the input holds. */
-static void quote_input(char *dst, size_t size, const char *text, size_t len)
-{
-    size_t max = size - 4, n = 0;
-    for (size_t i = 0; i < len && n < max; i++) {
-        unsigned char c = (unsigned char)text[i];
-        dst[n++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
-    }
-    if (n < len && n == max)
-        memcpy(dst + n, "...", 3), n += 3;
-    dst[n] = '\0';
-}
-
 typedef struct cursor {
     const unsigned char *p;
     const unsigned char *end;
@@ -296,9 +283,9 @@ static bool fail(gl_version *out, gl_error *err, const char *text, size_t len, c
                  const unsigned char *at, const unsigned char *end)
 {
     char quoted[200], rest[80];
-    quote_input(quoted, sizeof quoted, text, len);
+    gl_error_quote(quoted, sizeof quoted, text, len);
     if (at && at < end) {
-        quote_input(rest, sizeof rest, (const char *)at, (size_t)(end - at));
+        gl_error_quote(rest, sizeof rest, (const char *)at, (size_t)(end - at));
         gl_error_set(err, GL_EINVAL, "invalid version '%s': %s at '%s'", quoted, reason, rest);
     } else {
         gl_error_set(err, GL_EINVAL, "invalid version '%s': %s", quoted, reason);
@@ -322,9 +309,9 @@ static bool fail_unexpected(gl_version *out, gl_error *err, const char *text, si
                             const unsigned char *parsed_from, const unsigned char *at, const unsigned char *end)
 {
     char quoted[200], rest[80], parsed[80];
-    quote_input(quoted, sizeof quoted, text, len);
-    quote_input(rest, sizeof rest, (const char *)at, (size_t)(end - at));
-    quote_input(parsed, sizeof parsed, (const char *)parsed_from, (size_t)(at - parsed_from));
+    gl_error_quote(quoted, sizeof quoted, text, len);
+    gl_error_quote(rest, sizeof rest, (const char *)at, (size_t)(end - at));
+    gl_error_quote(parsed, sizeof parsed, (const char *)parsed_from, (size_t)(at - parsed_from));
     gl_error_set(err, GL_EINVAL, "invalid version '%s': unexpected '%s' after '%s'", quoted, rest, parsed);
     gl_version_free(out);
     return false;

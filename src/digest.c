@@ -9,6 +9,8 @@
 #include <solv/chksum.h>
 #include <solv/knownid.h>
 
+#include "hex.h"
+
 struct gl_digest {
     Chksum *chk;
     const char *algo;
@@ -47,17 +49,6 @@ size_t gl_digest_hex_len(const char *algo)
     return i < 0 ? 0 : algos[i].hex_len;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Checks hex[0..len) is a digest of algo's length; a message fragment in err otherwise. */
 static bool check_hex(int ai, const char *hex, size_t len, gl_error *err)
 {
@@ -67,7 +58,7 @@ static bool check_hex(int ai, const char *hex, size_t len, gl_error *err)
         return false;
     }
     for (size_t i = 0; i < len; i++) {
-        if (hex_value(hex[i]) < 0) {
+        if (gl_hex_digit_value(hex[i]) < 0) {
             gl_error_set(err, GL_EINVAL, "malformed %s digest '%.*s': '%c' is not a hex digit",
                          algos[ai].name, (int)len, hex, hex[i]);
             return false;
@@ -102,7 +93,7 @@ bool gl_digest_parse(const char *text, size_t len, const char **algo, char **hex
         return false;
     }
     for (size_t i = 0; i < hlen; i++)
-        out[i] = "0123456789abcdef"[hex_value(h[i])];
+        out[i] = "0123456789abcdef"[gl_hex_digit_value(h[i])];
     out[hlen] = '\0';
     *algo = algos[ai].name;
     *hex = out;

@@ -11,6 +11,7 @@
 
 #include <curl/curl.h>
 
+#include "hex.h"
 #include "strbuf.h"
 
 #define SHOW_MAX 300 /* longest URL shown in an error message */
@@ -336,17 +337,6 @@ char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_erro
     return url;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* The path of an absolute URL per RFC 3986's generic syntax: after "scheme:" and any
  * "//authority", up to '?' or '#'. False when url has no scheme. */
 static bool url_path(const char *url, const char **path, size_t *len)
@@ -390,8 +380,8 @@ char *gl_url_filename(const char *url, gl_error *err)
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         int hi, lo;
-        if (seg[i] == '%' && i + 2 < n && (hi = hex_digit(seg[i + 1])) >= 0 &&
-            (lo = hex_digit(seg[i + 2])) >= 0) {
+        if (seg[i] == '%' && i + 2 < n && (hi = gl_hex_digit_value(seg[i + 1])) >= 0 &&
+            (lo = gl_hex_digit_value(seg[i + 2])) >= 0) {
             char c = (char)(hi * 16 + lo);
             if (c == '\0' || c == '/') {
                 gl_url_redact_to(url, shown, sizeof shown);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hex.h"
 #include "requirement.h"
 
 /* Error messages quote at most this much of a filename, so the reason always fits. */
@@ -28,16 +29,6 @@ static char lower(char c)
 static bool is_separator(char c)
 {
     return c == '-' || c == '_' || c == '.';
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = lower(c);
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
 }
 
 static char *dup_range(const char *s, size_t n)
@@ -119,8 +110,8 @@ static char *percent_decode(const char *s, const char **reason)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         /* Short-circuit keeps both reads inside the string: s[n] is the NUL. */
-        if (c == '%' && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-            c = (unsigned char)(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+        if (c == '%' && gl_hex_digit_value(s[i + 1]) >= 0 && gl_hex_digit_value(s[i + 2]) >= 0) {
+            c = (unsigned char)(gl_hex_digit_value(s[i + 1]) * 16 + gl_hex_digit_value(s[i + 2]));
             i += 2;
         }
         if (c <= ' ' || c == 0x7f) {

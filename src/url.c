@@ -166,17 +166,26 @@ static char *resolve_memoized(gl_url_base *b, const char *t, char **fragment, bo
     return url;
 }
 
+/* Browsers ignore spaces and control characters around an href: the part of ref that counts
+ * starts at the returned pointer and is *len bytes long. */
+static const char *trim_href(const char *ref, size_t *len)
+{
+    const char *start = ref;
+    while (*start && (unsigned char)*start <= ' ')
+        start++;
+    size_t n = strlen(start);
+    while (n > 0 && (unsigned char)start[n - 1] <= ' ')
+        n--;
+    *len = n;
+    return start;
+}
+
 char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err)
 {
     if (fragment)
         *fragment = NULL;
-    /* Browsers ignore spaces and control characters around an href. */
-    const char *start = ref;
-    while (*start && (unsigned char)*start <= ' ')
-        start++;
-    size_t len = strlen(start);
-    while (len > 0 && (unsigned char)start[len - 1] <= ' ')
-        len--;
+    size_t len;
+    const char *start = trim_href(ref, &len);
     char *trimmed = start[len] ? strndup(start, len) : NULL;
     if (start[len] && !trimmed) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
@@ -196,12 +205,8 @@ char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char *
 {
     if (fragment)
         *fragment = NULL;
-    const char *start = ref;
-    while (*start && (unsigned char)*start <= ' ')
-        start++;
-    size_t len = strlen(start);
-    while (len > 0 && (unsigned char)start[len - 1] <= ' ')
-        len--;
+    size_t len;
+    const char *start = trim_href(ref, &len);
     char *trimmed = strndup(start, len);
     if (!trimmed) {
         gl_error_set(err, GL_ENOMEM, "out of memory");

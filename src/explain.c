@@ -35,10 +35,11 @@ static bool pinned_text(const char *text)
     return strstr(text, "==") != NULL || strstr(text, " @ ") != NULL || strstr(text, "@ ") != NULL;
 }
 
-static void put_input(gl_strbuf *out, const gl_explain_job *jobs, size_t njobs, size_t j)
+/* "<who> pins torch==2.4.0 (from requirements.in)"; who: "the input", or "it also". */
+static void put_input(gl_strbuf *out, const char *who, const gl_explain_job *jobs, size_t njobs, size_t j)
 {
     const char *text = job_text(jobs, njobs, j);
-    gl_strbuf_printf(out, "the input %s %s", pinned_text(text) ? "pins" : "requires", text);
+    gl_strbuf_printf(out, "%s %s %s", who, pinned_text(text) ? "pins" : "requires", text);
     if (j < njobs && jobs[j].source)
         gl_strbuf_printf(out, " (from %s)", jobs[j].source);
 }
@@ -61,6 +62,17 @@ static void put_requirers(gl_strbuf *out, const gl_pool *pool, const claim *c)
     if (n > max_listed)
         gl_strbuf_printf(out, " and %d other versions", n - max_listed);
     gl_strbuf_puts(out, n > 1 ? " require " : " requires ");
+}
+
+static void put_claim(gl_strbuf *out, const gl_pool *pool, const gl_explain_job *jobs, size_t njobs,
+                      const claim *c)
+{
+    if (c->kind == CLAIM_INPUT) {
+        put_input(out, "the input", jobs, njobs, c->job);
+    } else {
+        put_requirers(out, pool, c);
+        gl_strbuf_puts(out, c->text);
+    }
 }
 
 /* No release satisfies both dependencies (each may name the project or one of its extras). */
@@ -210,24 +222,12 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
         }
         c->told = peer->told = true;
         gl_strbuf_puts(out, "  - ");
-        if (c->kind == CLAIM_INPUT) {
-            put_input(out, jobs, njobs, c->job);
-        } else {
-            put_requirers(out, pool, c);
-            gl_strbuf_puts(out, c->text);
-        }
+        put_claim(out, pool, jobs, njobs, c);
         gl_strbuf_puts(out, ", but ");
-        if (peer->kind == CLAIM_INPUT && c->kind == CLAIM_INPUT) {
-            const char *text = job_text(jobs, njobs, peer->job);
-            gl_strbuf_printf(out, "it also %s %s", pinned_text(text) ? "pins" : "requires", text);
-            if (peer->job < njobs && jobs[peer->job].source)
-                gl_strbuf_printf(out, " (from %s)", jobs[peer->job].source);
-        } else if (peer->kind == CLAIM_INPUT) {
-            put_input(out, jobs, njobs, peer->job);
-        } else {
-            put_requirers(out, pool, peer);
-            gl_strbuf_puts(out, peer->text);
-        }
+        if (peer->kind == CLAIM_INPUT && c->kind == CLAIM_INPUT)
+            put_input(out, "it also", jobs, njobs, peer->job);
+        else
+            put_claim(out, pool, jobs, njobs, peer);
         gl_strbuf_putc(out, '\n');
     }
     /* the rest of the chain */
@@ -236,12 +236,7 @@ static void explain_problem(Solver *solv, const gl_pool *pool, Id problem, const
         if (c->told)
             continue;
         gl_strbuf_puts(out, "  - ");
-        if (c->kind == CLAIM_INPUT) {
-            put_input(out, jobs, njobs, c->job);
-        } else {
-            put_requirers(out, pool, c);
-            gl_strbuf_puts(out, c->text);
-        }
+        put_claim(out, pool, jobs, njobs, c);
         gl_strbuf_putc(out, '\n');
     }
     if (other && !nclaims)

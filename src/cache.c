@@ -225,10 +225,10 @@ static bool store_key(gl_cache *cache, const char *key, const void *body, size_t
     return ok;
 }
 
-bool gl_cache_store(gl_cache *cache, const char *url, const void *body, size_t len,
-                    const char *etag, const char *last_modified, gl_error *err)
+/* store_key for a key just made, which it frees; NULL: making the key ran out of memory. */
+static bool store_made_key(gl_cache *cache, char *key, const void *body, size_t len,
+                           const char *etag, const char *last_modified, gl_error *err)
 {
-    char *key = key_url(url);
     if (!key) {
         gl_error_set(err, GL_ENOMEM, "out of memory caching a download");
         return false;
@@ -236,6 +236,12 @@ bool gl_cache_store(gl_cache *cache, const char *url, const void *body, size_t l
     bool ok = store_key(cache, key, body, len, etag, last_modified, err);
     free(key);
     return ok;
+}
+
+bool gl_cache_store(gl_cache *cache, const char *url, const void *body, size_t len,
+                    const char *etag, const char *last_modified, gl_error *err)
+{
+    return store_made_key(cache, key_url(url), body, len, etag, last_modified, err);
 }
 
 static bool read_whole_file(const char *path, gl_strbuf *out, int *errnum)
@@ -376,9 +382,9 @@ static bool load_key(gl_cache *cache, const char *key, gl_cache_entry *entry, gl
     return ok;
 }
 
-bool gl_cache_load(gl_cache *cache, const char *url, gl_cache_entry *entry, gl_error *err)
+/* load_key for a key just made, which it frees; NULL: making the key ran out of memory. */
+static bool load_made_key(gl_cache *cache, char *key, gl_cache_entry *entry, gl_error *err)
 {
-    char *key = key_url(url);
     if (!key) {
         memset(entry, 0, sizeof *entry);
         gl_error_set(err, GL_ENOMEM, "out of memory reading the cache");
@@ -387,6 +393,11 @@ bool gl_cache_load(gl_cache *cache, const char *url, gl_cache_entry *entry, gl_e
     bool ok = load_key(cache, key, entry, err);
     free(key);
     return ok;
+}
+
+bool gl_cache_load(gl_cache *cache, const char *url, gl_cache_entry *entry, gl_error *err)
+{
+    return load_made_key(cache, key_url(url), entry, err);
 }
 
 /* "<kind> <key url>": a space never occurs in a URL, so derived keys cannot meet real ones. */
@@ -403,28 +414,13 @@ static char *derived_key(const char *kind, const char *url)
 bool gl_cache_store_derived(gl_cache *cache, const char *kind, const char *url, const void *body,
                             size_t len, gl_error *err)
 {
-    char *key = derived_key(kind, url);
-    if (!key) {
-        gl_error_set(err, GL_ENOMEM, "out of memory caching a download");
-        return false;
-    }
-    bool ok = store_key(cache, key, body, len, NULL, NULL, err);
-    free(key);
-    return ok;
+    return store_made_key(cache, derived_key(kind, url), body, len, NULL, NULL, err);
 }
 
 bool gl_cache_load_derived(gl_cache *cache, const char *kind, const char *url, gl_cache_entry *entry,
                            gl_error *err)
 {
-    char *key = derived_key(kind, url);
-    if (!key) {
-        memset(entry, 0, sizeof *entry);
-        gl_error_set(err, GL_ENOMEM, "out of memory reading the cache");
-        return false;
-    }
-    bool ok = load_key(cache, key, entry, err);
-    free(key);
-    return ok;
+    return load_made_key(cache, derived_key(kind, url), entry, err);
 }
 
 bool gl_cache_is_offline(const gl_cache *cache)

@@ -646,6 +646,9 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
                         wait_ms = until;
                 }
         }
+        /* A finished transfer freed a slot that a queued request can take right away. */
+        if (next_queued < n && running < (size_t)f->opts.max_connections)
+            wait_ms = 0;
         if (wait_ms > 0)
             curl_multi_poll(f->multi, NULL, 0, (int)(wait_ms > 1000 ? 1000 : wait_ms), NULL);
         progress_update(&progress, done, n);

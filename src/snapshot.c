@@ -478,7 +478,7 @@ static gl_metadata_source source_from_name(const char *name)
 static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, bool indexes_only,
                                gl_error *err)
 {
-    char *f[8];
+    char *f[8] = {NULL}; /* only the first n are set; gcc -O3 cannot see the n checks */
     int n = split_fields(line, f, 8);
     char *data = NULL;
     size_t len = 0;

@@ -1062,6 +1062,23 @@ static const char *project_display(const tproject *p, Pool *s)
     return p->display ? p->display : pool_id2str(s, p->name);
 }
 
+/* The project a selection id (a project's name, or one of its extras') stands for; NULL for any
+ * other id. */
+static const tproject *selected_project(const gl_pool *pool, Id name)
+{
+    if (name < 0 || (size_t)name >= pool->select_cap || !pool->select[name].project)
+        return NULL;
+    return &pool->projects[pool->select[name].project - 1];
+}
+
+/* The requirement whose text a namespace dependency carries; NULL for any other id. */
+static const gl_requirement *text_requirement(const gl_pool *pool, Id text)
+{
+    if (text < 0 || (size_t)text >= pool->line_of_text_cap || !pool->line_of_text[text])
+        return NULL;
+    return &pool->lines[pool->line_of_text[text] - 1].req;
+}
+
 /* Decides whether a release can be a candidate on the target, and why not. */
 static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int index_priority)
 {
@@ -1627,11 +1644,12 @@ static bool release_matches(const trelease *r, const gl_requirement *req, bool a
  * The pre-release fallback looks at every candidate, so a window never changes it. */
 static void match_dep(gl_pool *pool, Id name, Id evr, size_t limit, bool filter, Queue *q, bool *cut)
 {
-    if (!pool->prepared || name < 0 || (size_t)name >= pool->select_cap || evr < 0 ||
-        (size_t)evr >= pool->line_of_text_cap || !pool->select[name].project || !pool->line_of_text[evr])
+    if (!pool->prepared)
         return;
-    const tproject *proj = &pool->projects[pool->select[name].project - 1];
-    const gl_requirement *req = &pool->lines[pool->line_of_text[evr] - 1].req;
+    const tproject *proj = selected_project(pool, name);
+    const gl_requirement *req = text_requirement(pool, evr);
+    if (!proj || !req)
+        return;
     Id extra_name = pool->select[name].extra ? name : 0;
     bool pinned = pinned_exactly(&req->specifier);
     bool found = false;
@@ -1833,9 +1851,9 @@ void gl_pool_release_candidates(const gl_pool *pool, int solvable, Queue *out)
 /* The candidate whose evr is rank, for printing an extra's link to its project. */
 static const trelease *release_by_rank(const gl_pool *pool, Id name, Id evr, const tproject **projp)
 {
-    if (name < 0 || (size_t)name >= pool->select_cap || !pool->select[name].project)
+    const tproject *proj = selected_project(pool, name);
+    if (!proj)
         return NULL;
-    const tproject *proj = &pool->projects[pool->select[name].project - 1];
     unsigned rank = (unsigned)strtoul(pool_id2str(pool->solv, evr), NULL, 10);
     for (size_t k = 0; k < proj->nrel; k++)
         if (proj->rel[k].rank == rank) {
@@ -1868,10 +1886,10 @@ const char *gl_pool_dep_project(const gl_pool *pool, int dep)
     if (!ISRELDEP(dep))
         return NULL;
     Reldep *rd = GETRELDEP(s, dep);
-    if ((rd->flags != REL_NAMESPACE && rd->flags != REL_EQ) || rd->name < 0 ||
-        (size_t)rd->name >= pool->select_cap || !pool->select[rd->name].project)
+    if (rd->flags != REL_NAMESPACE && rd->flags != REL_EQ)
         return NULL;
-    return pool_id2str(s, pool->projects[pool->select[rd->name].project - 1].name);
+    const tproject *proj = selected_project(pool, rd->name);
+    return proj ? pool_id2str(s, proj->name) : NULL;
 }
 
 void gl_pool_describe(const gl_pool *pool, int solvable, gl_strbuf *out)
@@ -1898,12 +1916,12 @@ void gl_pool_explain_dep(const gl_pool *pool, int dep, gl_strbuf *out)
     if (!ISRELDEP(dep))
         return;
     Reldep *rd = GETRELDEP(s, dep);
-    if (rd->flags != REL_NAMESPACE || rd->name < 0 || (size_t)rd->name >= pool->select_cap ||
-        !pool->select[rd->name].project || rd->evr < 0 || (size_t)rd->evr >= pool->line_of_text_cap ||
-        !pool->line_of_text[rd->evr])
+    if (rd->flags != REL_NAMESPACE)
         return;
-    const tproject *proj = &pool->projects[pool->select[rd->name].project - 1];
-    const gl_requirement *req = &pool->lines[pool->line_of_text[rd->evr] - 1].req;
+    const tproject *proj = selected_project(pool, rd->name);
+    const gl_requirement *req = text_requirement(pool, rd->evr);
+    if (!proj || !req)
+        return;
     const char *disp = project_display(proj, s);
     if (!proj->nrel) {
         gl_strbuf_printf(out, "%s is not listed by any index", disp);

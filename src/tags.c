@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -310,10 +311,70 @@ static bool could_match(const gl_target *t, const char *plat)
     return n > an && plat[n - an - 1] == '_' && !strcasecmp(plat + n - an, t->arch);
 }
 
+/* Position of a glibc tag in walk_platforms' Linux list, computed instead of generated: a
+ * resolution asks this for every file of every candidate, and the walk formats each tag.
+ * Returns -2 when plat is not one of the shapes handled here (the caller walks instead). */
+static long linux_platform_index(const gl_target *t, const char *plat)
+{
+    bool x86 = !strcmp(t->arch, "x86_64") || !strcmp(t->arch, "i686");
+    unsigned floor = x86 ? 5 : 17, top = t->os_minor;
+    size_t n = strlen(plat), an = strlen(t->arch);
+    size_t stem = n - an - 1; /* could_match checked "_<arch>" at the end */
+    /* Tags emitted before minor m's manylinux_2_m: one per newer minor, plus the legacy alias
+     * emitted after each of 2_17, 2_12 and 2_5 that is newer. */
+    unsigned m;
+    long index = -1;
+    if (stem > 12 && !strncasecmp(plat, "manylinux_2_", 12)) {
+        char digits[8];
+        size_t dn = stem - 12;
+        if (dn == 0 || dn >= sizeof digits)
+            return -2;
+        for (size_t i = 0; i < dn; i++) {
+            if (plat[12 + i] < '0' || plat[12 + i] > '9')
+                return -2;
+            digits[i] = plat[12 + i];
+        }
+        if (dn > 1 && digits[0] == '0')
+            return -2; /* "manylinux_2_017": the walk compares text, so it never matches */
+        digits[dn] = '\0';
+        m = (unsigned)strtoul(digits, NULL, 10);
+        if (m > top || m < floor)
+            return -1;
+        index = 0;
+    } else if (stem == 13 && !strncasecmp(plat, "manylinux2014", 13)) {
+        m = 17;
+        index = 1;
+    } else if (stem == 13 && !strncasecmp(plat, "manylinux2010", 13)) {
+        m = 12;
+        index = 1;
+    } else if (stem == 10 && !strncasecmp(plat, "manylinux1", 10)) {
+        m = 5;
+        index = 1;
+    } else if (stem == 5 && !strncasecmp(plat, "linux", 5)) {
+        m = floor - 1; /* after every minor */
+        index = 0;
+    } else {
+        return -2;
+    }
+    if (index == 1 && (m > top || m < floor))
+        return -1;
+    index += (long)(top - m);
+    static const unsigned alias_minors[] = {17, 12, 5};
+    for (size_t i = 0; i < sizeof alias_minors / sizeof alias_minors[0]; i++)
+        if (alias_minors[i] > m && alias_minors[i] <= top && alias_minors[i] >= floor)
+            index++;
+    return index;
+}
+
 static long platform_index(const gl_target *t, const char *plat)
 {
     if (!could_match(t, plat))
         return -1;
+    if (t->os == GL_OS_LINUX) {
+        long index = linux_platform_index(t, plat);
+        if (index != -2)
+            return index;
+    }
     find_tag f = {plat, -1};
     walk w = {visit_find, &f, 0, false};
     walk_platforms(t, &w);

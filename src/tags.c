@@ -313,7 +313,7 @@ static bool could_match(const gl_target *t, const char *plat)
 
 /* Position of a glibc tag in walk_platforms' Linux list, computed instead of generated: a
  * resolution asks this for every file of every candidate, and the walk formats each tag.
- * Returns -2 when plat is not one of the shapes handled here (the caller walks instead). */
+ * Every tag that list holds has one of the shapes below, so anything else is -1. */
 static long linux_platform_index(const gl_target *t, const char *plat)
 {
     bool x86 = !strcmp(t->arch, "x86_64") || !strcmp(t->arch, "i686");
@@ -328,14 +328,14 @@ static long linux_platform_index(const gl_target *t, const char *plat)
         char digits[8];
         size_t dn = stem - 12;
         if (dn == 0 || dn >= sizeof digits)
-            return -2;
+            return -1;
         for (size_t i = 0; i < dn; i++) {
             if (plat[12 + i] < '0' || plat[12 + i] > '9')
-                return -2;
+                return -1;
             digits[i] = plat[12 + i];
         }
         if (dn > 1 && digits[0] == '0')
-            return -2; /* "manylinux_2_017": the walk compares text, so it never matches */
+            return -1; /* "manylinux_2_017" is not how the list spells any minor */
         digits[dn] = '\0';
         m = (unsigned)strtoul(digits, NULL, 10);
         if (m > top || m < floor)
@@ -354,7 +354,7 @@ static long linux_platform_index(const gl_target *t, const char *plat)
         m = floor - 1; /* after every minor */
         index = 0;
     } else {
-        return -2;
+        return -1; /* musllinux_*, macosx_*_x86_64, …: not in a glibc machine's list */
     }
     if (index == 1 && (m > top || m < floor))
         return -1;
@@ -370,11 +370,8 @@ static long platform_index(const gl_target *t, const char *plat)
 {
     if (!could_match(t, plat))
         return -1;
-    if (t->os == GL_OS_LINUX) {
-        long index = linux_platform_index(t, plat);
-        if (index != -2)
-            return index;
-    }
+    if (t->os == GL_OS_LINUX)
+        return linux_platform_index(t, plat);
     find_tag f = {plat, -1};
     walk w = {visit_find, &f, 0, false};
     walk_platforms(t, &w);

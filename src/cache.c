@@ -400,6 +400,9 @@ bool gl_cache_load(gl_cache *cache, const char *url, gl_cache_entry *entry, gl_e
     return load_made_key(cache, key_url(url), entry, err);
 }
 
+/* The derived entry that remembers a 404/410 answer, for offline runs. */
+#define GONE_KIND "gone"
+
 /* "<kind> <key url>": a space never occurs in a URL, so derived keys cannot meet real ones. */
 static char *derived_key(const char *kind, const char *url)
 {
@@ -554,6 +557,18 @@ bool gl_cache_fetch_batch(gl_cache *cache, const gl_fetch_request *reqs, gl_fetc
             continue;
         }
         if (cache->offline) {
+            /* A page the server said it does not have answers the same offline (a crawl asks
+             * the indexes in turn, and an earlier index's 404 is how it moves on). */
+            gl_cache_entry gone;
+            gl_error ignored;
+            if (load_made_key(cache, derived_key(GONE_KIND, pl->key), &gone, &ignored)) {
+                gl_cache_entry_free(&gone);
+                results[i].status = 404;
+                results[i].from_cache = true;
+                gl_error_set(&results[i].error, GL_ENOTFOUND, "%s: not found (HTTP 404, remembered by the cache)",
+                             pl->key);
+                continue;
+            }
             gl_error_set(&results[i].error, GL_ENOTFOUND,
                          "offline: no cached copy of %s (run once online or use --snapshot)", pl->key);
             continue;
@@ -588,6 +603,11 @@ bool gl_cache_fetch_batch(gl_cache *cache, const gl_fetch_request *reqs, gl_fetc
                 gl_error_clear(&serr);
                 if (!store_key(cache, pl->key, res->body.data, res->body.len, res->etag,
                                res->last_modified, &serr) && cache->verbose)
+                    fprintf(stderr, "gpulock: %s\n", serr.message);
+            } else if ((res->status == 404 || res->status == 410) && !r->range && pl->key) {
+                gl_error serr;
+                if (!store_made_key(cache, derived_key(GONE_KIND, pl->key), "", 0, NULL, NULL, &serr) &&
+                    cache->verbose)
                     fprintf(stderr, "gpulock: %s\n", serr.message);
             }
         }

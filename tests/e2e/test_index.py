@@ -287,6 +287,24 @@ class Failures(IndexTestCase):
         self.assertEqual(read_manifest(first)["metadata"], read_manifest(second)["metadata"])
         self.assertEqual(read_manifest(first)["page"], read_manifest(second)["page"])
 
+    def test_offline_after_an_online_run_that_moved_past_a_404(self):
+        # First-index asks the first index for every project; its 404 for bar sends the crawl
+        # on to the second index. Offline, the remembered 404 must do the same.
+        a, b = self.mirror("a"), self.mirror("b")
+        a.add("foo", "1.0", ["bar"])
+        b.add("bar", "1.0")
+        sa, sb = self.serve(a.root), self.serve(b.root)
+        args = ("--index-url", sa.url + "/simple", "--extra-index-url", sb.url + "/simple", "foo")
+        proc, first = self.snapshot(*args, out="online")
+        self.assert_ok(proc)
+        self.assertGreater(sa.count("/simple/bar/"), 0, "the first index was asked for bar")
+        sa.stop()
+        sb.stop()
+        proc, second = self.snapshot("--offline", *args, out="offline")
+        self.assert_ok(proc)
+        self.assertEqual(read_manifest(first)["page"], read_manifest(second)["page"])
+        self.assertEqual(read_manifest(first)["metadata"], read_manifest(second)["metadata"])
+
     def test_corrupt_cache_entry_is_fetched_again(self):
         m = self.mirror()
         m.add("foo", "1.0")

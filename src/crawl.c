@@ -285,6 +285,19 @@ static meta_job *find_job(meta_job *jobs, size_t n, const char *project, const c
     return NULL;
 }
 
+/* Reads the distribution file a link on project's page names; false (df left with nothing to
+ * free) when the link names none. */
+static bool link_dist_filename(const gl_index_link *link, const char *project, gl_dist_filename *df)
+{
+    if (!link->filename[0])
+        return false;
+    if (!gl_dist_filename_parse_hinted(df, link->filename, project, NULL)) {
+        gl_dist_filename_free(df);
+        return false;
+    }
+    return true;
+}
+
 /* Picks, per release listed on the page, the file whose metadata is cheapest to read. */
 static bool plan_page_metadata(crawl_state *st, const gl_snapshot_page *page, meta_job **jobs,
                                size_t *njobs, size_t *cap, gl_error *err)
@@ -297,13 +310,9 @@ static bool plan_page_metadata(crawl_state *st, const gl_snapshot_page *page, me
     bool ok = true;
     for (size_t i = 0; i < parsed.nlinks && ok; i++) {
         const gl_index_link *link = &parsed.links[i];
-        if (!link->filename[0])
-            continue;
         gl_dist_filename df;
-        if (!gl_dist_filename_parse_hinted(&df, link->filename, page->project, NULL)) {
-            gl_dist_filename_free(&df);
+        if (!link_dist_filename(link, page->project, &df))
             continue; /* not a distribution file: nothing to resolve from it */
-        }
         int score = (df.kind == GL_DIST_WHEEL ? 2 : 1) + (link->has_core_metadata ? 2 : 0);
         if (gl_snapshot_find_metadata(st->out, page->project, df.version_text)) {
             gl_dist_filename_free(&df);
@@ -734,13 +743,9 @@ static bool feed_page(const gl_snapshot *snap, const gl_snapshot_page *page, con
     bool ok = true;
     for (size_t i = 0; i < parsed.nlinks && ok; i++) {
         const gl_index_link *link = &parsed.links[i];
-        if (!link->filename[0])
-            continue;
         gl_dist_filename df;
-        if (!gl_dist_filename_parse_hinted(&df, link->filename, page->project, NULL)) {
-            gl_dist_filename_free(&df);
+        if (!link_dist_filename(link, page->project, &df))
             continue;
-        }
         char *url = public_link_url(&snap->indexes, link->url);
         gl_pool_file file = {
             .project = page->project,

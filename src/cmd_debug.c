@@ -11,6 +11,7 @@
 #include "specifier.h"
 #include "strbuf.h"
 #include "tags.h"
+#include "tsv.h"
 #include "version.h"
 #include "wheel_filename.h"
 
@@ -228,22 +229,6 @@ static const struct {
     {"wheel", verb_wheel},
 };
 
-/* Splits line in place at TABs into at most max fields. */
-static int split_tabs(char *line, char **fields, int max)
-{
-    int n = 0;
-    char *p = line;
-    while (n < max) {
-        fields[n++] = p;
-        char *tab = strchr(p, '\t');
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    return n;
-}
-
 /* Batch mode keeps one result a line: "key: value" lines become "key=value" pairs joined by
  * single spaces (values never hold spaces or newlines). */
 static void one_line(gl_strbuf *out)
@@ -277,7 +262,7 @@ static int run_batch(debug_verb_fn run)
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         char *fields[64];
-        int n = split_tabs(line, fields, 64);
+        int n = gl_tsv_split(line, fields, 64);
         gl_strbuf_reset(&out);
         gl_error_clear(&err);
         if (run(n, fields, &out, &err)) {

@@ -14,6 +14,7 @@
 
 #include "digest.h"
 #include "strbuf.h"
+#include "tsv.h"
 
 void gl_snapshot_init(gl_snapshot *snap)
 {
@@ -452,21 +453,6 @@ static bool read_verified(const char *dir, const char *rel, const char *sha256, 
     return ok;
 }
 
-static int split_fields(char *line, char **fields, int max)
-{
-    int n = 0;
-    char *p = line;
-    while (n < max) {
-        fields[n++] = p;
-        char *tab = strchr(p, '\t');
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    return n;
-}
-
 static gl_metadata_source source_from_name(const char *name)
 {
     for (int i = 0; i < GL_METADATA_UNAVAILABLE; i++)
@@ -479,7 +465,7 @@ static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, b
                                gl_error *err)
 {
     char *f[8] = {NULL}; /* only the first n are set; gcc -O3 cannot see the n checks */
-    int n = split_fields(line, f, 8);
+    int n = gl_tsv_split(line, f, 8);
     char *data = NULL;
     size_t len = 0;
     bool ok;

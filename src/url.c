@@ -23,6 +23,9 @@ struct gl_url_base {
      * curl costs microseconds per URL, most of the page reading time. */
     char *memo_dir; /* a reference's part up to its last '/', as written */
     char *memo_abs; /* what curl resolved it to, ending in '/' */
+    /* The last origin of an absolute reference ("https://files.pythonhosted.org") that curl
+     * was seen to leave as written: PyPI's links each have a directory of their own. */
+    char *memo_origin;
 };
 
 gl_url_base *gl_url_base_new(const char *base, gl_error *err)
@@ -56,6 +59,7 @@ void gl_url_base_free(gl_url_base *b)
     free(b->text);
     free(b->memo_dir);
     free(b->memo_abs);
+    free(b->memo_origin);
     free(b);
 }
 
@@ -104,6 +108,71 @@ static bool plain_fragment(const char *s)
 
 static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
                                char **fragment, bool join, gl_error *err);
+
+/* An absolute reference (RFC 3986 5.2.2: it has a scheme) resolves to itself with dot
+ * segments removed; when it has none and every path segment is plain, the result is the text
+ * as written, provided curl writes its origin back unchanged, which is checked once per
+ * origin with a probe. Returns NULL (without error) when t is not of that shape. */
+static char *resolve_absolute(gl_url_base *b, const char *t, char **fragment, bool *failed, gl_error *err)
+{
+    size_t scheme = !strncmp(t, "https://", 8) ? 8 : !strncmp(t, "http://", 7) ? 7 : 0;
+    if (!scheme)
+        return NULL;
+    size_t path_end = strcspn(t, "?#");
+    if (t[path_end] == '?')
+        return NULL;
+    const char *frag = t[path_end] == '#' && t[path_end + 1] ? t + path_end + 1 : NULL;
+    size_t origin_end = scheme;
+    while (origin_end < path_end && t[origin_end] != '/')
+        origin_end++;
+    if (origin_end == scheme || origin_end == path_end)
+        return NULL;
+    /* A plain host name in lower case, no user, no port: nothing curl would rewrite. */
+    for (size_t i = scheme; i < origin_end; i++) {
+        char c = t[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+            return NULL;
+    }
+    for (size_t start = origin_end + 1; start <= path_end;) {
+        size_t end = start;
+        while (end < path_end && t[end] != '/')
+            end++;
+        if (!plain_segment(t + start, end - start))
+            return NULL;
+        start = end + 1;
+    }
+    if (frag && !plain_fragment(frag))
+        return NULL;
+    if (!b->memo_origin || strlen(b->memo_origin) != origin_end || memcmp(b->memo_origin, t, origin_end)) {
+        char *probe = malloc(origin_end + 3);
+        if (!probe)
+            return NULL;
+        memcpy(probe, t, origin_end);
+        memcpy(probe + origin_end, "/x", 3);
+        char *abs = resolve_with_curl(b, probe, probe, NULL, true, NULL);
+        bool same = abs && !strcmp(abs, probe);
+        free(abs);
+        if (!same) {
+            free(probe);
+            return NULL; /* curl writes this origin differently: let it resolve every link */
+        }
+        probe[origin_end] = '\0';
+        free(b->memo_origin);
+        b->memo_origin = probe;
+    }
+    char *url = strndup(t, path_end);
+    char *frag_copy = frag && fragment ? strdup(frag) : NULL;
+    if (!url || (frag && fragment && !frag_copy)) {
+        free(url);
+        free(frag_copy);
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        *failed = true;
+        return NULL;
+    }
+    if (fragment)
+        *fragment = frag_copy;
+    return url;
+}
 
 /* RFC 3986 resolution treats the last segment of a path reference as an opaque string
  * appended to the resolved rest: so "dir/seg" resolves to what curl makes of "dir/x" with the
@@ -193,7 +262,9 @@ char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_e
     }
     const char *text = trimmed ? trimmed : start;
     bool failed = false;
-    char *url = resolve_memoized(b, text, fragment, &failed, err);
+    char *url = resolve_absolute(b, text, fragment, &failed, err);
+    if (!url && !failed)
+        url = resolve_memoized(b, text, fragment, &failed, err);
     if (!url && !failed)
         url = resolve_with_curl(b, ref, text, fragment, true, err);
     free(trimmed);

@@ -93,6 +93,14 @@ static void test_base_memo_agrees_with_curl(void)
         "http://[::1]/x.whl", "x.whl?", "x.whl?#", "imap://u;auth=x@h/x", "ftp://h/x.whl",
         "https://h/x.whl?a=b#c", "https://@h/x.whl", "https://u:@h/x.whl", "https://:p@h/x.whl",
         "file:///x/y.whl", "file://localhost/x/y.whl", "x-3.whl#", "<a href=\"/w/x.whl#",
+        /* Absolute references as pypi.org writes them: a directory per file, one origin. */
+        "https://files.pythonhosted.org/packages/ab/cd/0123abcd/trl-0.11.4-py3-none-any.whl#sha256=00",
+        "https://files.pythonhosted.org/packages/ef/01/4567ef01/trl-0.11.3.tar.gz",
+        "https://files.pythonhosted.org/packages/a/./b/x.whl", "https://files.pythonhosted.org/a/../x.whl",
+        "https://files.pythonhosted.org/a//x.whl", "https://files.pythonhosted.org/a/x%2Bcu.whl",
+        "https://files.pythonhosted.org/a/x%2bcu.whl", "https://Files.PythonHosted.org/a/x.whl",
+        "https://files.pythonhosted.org/", "https://files.pythonhosted.org", "http://h/a/x.whl#a/b?c",
+        "https://h.example/a b/x.whl", "https://h.example/a/x.whl?", "https://h-1.example/v/x.whl#",
     };
     static const char *const bases[] = {"https://u:p@pypi.org/simple/trl/?q=1#f", "https://h",
                                         "file:///srv/m/simple/trl/index.html",

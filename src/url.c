@@ -109,6 +109,38 @@ static bool plain_fragment(const char *s)
 static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
                                char **fragment, bool join, gl_error *err);
 
+/* The path part of a reference without a query: its end, and its fragment (NULL when absent
+ * or empty: curl drops an empty fragment, and so do the fast paths). False when it has a query. */
+static bool split_plain_reference(const char *t, size_t *path_end, const char **frag)
+{
+    *path_end = strcspn(t, "?#");
+    if (t[*path_end] == '?')
+        return false;
+    *frag = t[*path_end] == '#' && t[*path_end + 1] ? t + *path_end + 1 : NULL;
+    return true;
+}
+
+/* A fast path's answer: head + tail as the URL, a copy of frag for *fragment. */
+static char *fast_path_result(const char *head, size_t head_len, const char *tail, size_t tail_len,
+                              const char *frag, char **fragment, bool *failed, gl_error *err)
+{
+    char *url = malloc(head_len + tail_len + 1);
+    char *frag_copy = frag && fragment ? strdup(frag) : NULL;
+    if (!url || (frag && fragment && !frag_copy)) {
+        free(url);
+        free(frag_copy);
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        *failed = true;
+        return NULL;
+    }
+    memcpy(url, head, head_len);
+    memcpy(url + head_len, tail, tail_len);
+    url[head_len + tail_len] = '\0';
+    if (fragment)
+        *fragment = frag_copy;
+    return url;
+}
+
 /* An absolute reference (RFC 3986 5.2.2: it has a scheme) resolves to itself with dot
  * segments removed; when it has none and every path segment is plain, the result is the text
  * as written, provided curl writes its origin back unchanged, which is checked once per
@@ -118,10 +150,10 @@ static char *resolve_absolute(gl_url_base *b, const char *t, char **fragment, bo
     size_t scheme = !strncmp(t, "https://", 8) ? 8 : !strncmp(t, "http://", 7) ? 7 : 0;
     if (!scheme)
         return NULL;
-    size_t path_end = strcspn(t, "?#");
-    if (t[path_end] == '?')
+    size_t path_end;
+    const char *frag;
+    if (!split_plain_reference(t, &path_end, &frag))
         return NULL;
-    const char *frag = t[path_end] == '#' && t[path_end + 1] ? t + path_end + 1 : NULL;
     size_t origin_end = scheme;
     while (origin_end < path_end && t[origin_end] != '/')
         origin_end++;
@@ -160,18 +192,7 @@ static char *resolve_absolute(gl_url_base *b, const char *t, char **fragment, bo
         free(b->memo_origin);
         b->memo_origin = probe;
     }
-    char *url = strndup(t, path_end);
-    char *frag_copy = frag && fragment ? strdup(frag) : NULL;
-    if (!url || (frag && fragment && !frag_copy)) {
-        free(url);
-        free(frag_copy);
-        gl_error_set(err, GL_ENOMEM, "out of memory");
-        *failed = true;
-        return NULL;
-    }
-    if (fragment)
-        *fragment = frag_copy;
-    return url;
+    return fast_path_result(t, path_end, "", 0, frag, fragment, failed, err);
 }
 
 /* RFC 3986 resolution treats the last segment of a path reference as an opaque string
@@ -181,11 +202,10 @@ static char *resolve_absolute(gl_url_base *b, const char *t, char **fragment, bo
 static char *resolve_memoized(gl_url_base *b, const char *t, char **fragment, bool *failed,
                               gl_error *err)
 {
-    size_t path_end = strcspn(t, "?#");
-    if (t[path_end] == '?')
+    size_t path_end;
+    const char *frag;
+    if (!split_plain_reference(t, &path_end, &frag))
         return NULL;
-    /* curl drops an empty fragment: so does this. */
-    const char *frag = t[path_end] == '#' && t[path_end + 1] ? t + path_end + 1 : NULL;
     size_t dir_len = path_end;
     while (dir_len > 0 && t[dir_len - 1] != '/')
         dir_len--;
@@ -217,22 +237,7 @@ static char *resolve_memoized(gl_url_base *b, const char *t, char **fragment, bo
         b->memo_dir = dir;
         b->memo_abs = abs;
     }
-    size_t abs_len = strlen(b->memo_abs);
-    char *url = malloc(abs_len + seg_len + 1);
-    char *frag_copy = frag && fragment ? strdup(frag) : NULL;
-    if (!url || (frag && fragment && !frag_copy)) {
-        free(url);
-        free(frag_copy);
-        gl_error_set(err, GL_ENOMEM, "out of memory");
-        *failed = true;
-        return NULL;
-    }
-    memcpy(url, b->memo_abs, abs_len);
-    memcpy(url + abs_len, seg, seg_len);
-    url[abs_len + seg_len] = '\0';
-    if (fragment)
-        *fragment = frag_copy;
-    return url;
+    return fast_path_result(b->memo_abs, strlen(b->memo_abs), seg, seg_len, frag, fragment, failed, err);
 }
 
 /* Browsers ignore spaces and control characters around an href: the part of ref that counts

@@ -430,6 +430,16 @@ static bool add_direct_files(const gl_cli_inputs *in, gl_fetcher *fetcher, gl_po
     return true;
 }
 
+/* "URL, URL, …" of the indexes, credentials redacted: the only form messages may show. */
+static void put_index_urls(const gl_index_set *set, gl_strbuf *out)
+{
+    for (size_t k = 0; k < set->count; k++) {
+        char *u = gl_url_redact(set->items[k].url);
+        gl_strbuf_printf(out, "%s%s", k ? ", " : "", u ? u : "?");
+        free(u);
+    }
+}
+
 /* Live indexes (through the download cache): crawl from the requirements' names. */
 static gl_pool *pool_from_network(const gl_cli_inputs *in, char **source_description, gl_error *err)
 {
@@ -482,11 +492,7 @@ static gl_pool *pool_from_network(const gl_cli_inputs *in, char **source_descrip
     for (size_t i = 0; ok && i < nchecked; i++)
         if (!gl_snapshot_has_project(&snap, roots[i])) {
             gl_strbuf where = GL_STRBUF_INIT;
-            for (size_t k = 0; k < in->indexes.count; k++) {
-                char *u = gl_url_redact(in->indexes.items[k].url);
-                gl_strbuf_printf(&where, "%s%s", k ? ", " : "", u ? u : "?");
-                free(u);
-            }
+            put_index_urls(&in->indexes, &where);
             /* Nothing can satisfy a requirement on a project no index has: no solution (exit 1). */
             gl_error_set(err, GL_EUNSAT, "no solution: package '%s' was not found on any index (%s)", roots[i],
                          gl_strbuf_cstr(&where));
@@ -497,11 +503,7 @@ static gl_pool *pool_from_network(const gl_cli_inputs *in, char **source_descrip
     if (ok) {
         gl_strbuf d = GL_STRBUF_INIT;
         gl_strbuf_puts(&d, in->offline ? "the download cache of " : "");
-        for (size_t k = 0; k < in->indexes.count; k++) {
-            char *u = gl_url_redact(in->indexes.items[k].url);
-            gl_strbuf_printf(&d, "%s%s", k ? ", " : "", u ? u : "?");
-            free(u);
-        }
+        put_index_urls(&in->indexes, &d);
         *source_description = gl_strbuf_detach(&d);
     } else {
         gl_pool_free(pool);

@@ -1,12 +1,19 @@
 #include "hex.h"
 
-int gl_hex_digit_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+#define X -1
+const signed char gl_hex_digit_values[256] = {
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 0x00 */
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 0x10 */
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 0x20 */
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, X, X, X, X, X, X, /* 0x30: '0'-'9' */
+    X, 10, 11, 12, 13, 14, 15, X, X, X, X, X, X, X, X, X, /* 0x40: 'A'-'F' */
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 0x50 */
+    X, 10, 11, 12, 13, 14, 15, X, X, X, X, X, X, X, X, X, /* 0x60: 'a'-'f' */
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 0x70 */
+    /* 0x80-0xff: no digits */
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+};
+#undef X

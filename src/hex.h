@@ -3,7 +3,15 @@
 #ifndef GL_HEX_H
 #define GL_HEX_H
 
-/* 0-15 for '0'-'9', 'a'-'f' and 'A'-'F'; -1 for anything else (the NUL included). */
-int gl_hex_digit_value(char c);
+/* Indexed by byte: a digit's value, -1 for anything else. A table, not comparisons: digests
+ * are random digits and letters, on which range tests mispredict about every other byte. */
+extern const signed char gl_hex_digit_values[256];
+
+/* 0-15 for '0'-'9', 'a'-'f' and 'A'-'F'; -1 for anything else (the NUL included). Inline,
+ * as index pages call it for every character of every digest they carry. */
+static inline int gl_hex_digit_value(char c)
+{
+    return gl_hex_digit_values[(unsigned char)c];
+}
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "digest.h"
+#include "hex.h"
 
 static void test_known_vectors(void)
 {
@@ -114,6 +115,19 @@ static void test_parse(void)
     CU_ASSERT_EQUAL(gl_digest_hex_len("whirlpool"), 0);
 }
 
+/* The digit table against the definition it encodes, over every byte value. */
+static void test_hex_digits(void)
+{
+    for (int b = 0; b < 256; b++) {
+        char c = (char)b;
+        int want = b >= '0' && b <= '9'   ? b - '0'
+                   : b >= 'a' && b <= 'f' ? b - 'a' + 10
+                   : b >= 'A' && b <= 'F' ? b - 'A' + 10
+                                          : -1;
+        CU_ASSERT_EQUAL(gl_hex_digit_value(c), want);
+    }
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -123,6 +137,7 @@ int main(void)
     CU_add_test(s, "incremental hashing", test_incremental);
     CU_add_test(s, "verify: case, mismatch, errors", test_verify);
     CU_add_test(s, "algo=hex specs", test_parse);
+    CU_add_test(s, "hex digit values, every byte", test_hex_digits);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures();

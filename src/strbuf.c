@@ -81,11 +81,13 @@ char *gl_strbuf_detach(gl_strbuf *b)
     return p;
 }
 
-void gl_strbuf_reset(gl_strbuf *b)
+void gl_strbuf_reset(gl_strbuf *b) { gl_strbuf_truncate(b, 0); }
+
+void gl_strbuf_truncate(gl_strbuf *b, size_t len)
 {
-    b->len = 0;
+    b->len = len;
     if (b->data)
-        b->data[0] = '\0';
+        b->data[len] = '\0';
 }
 
 void gl_strbuf_free(gl_strbuf *b)

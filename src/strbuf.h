@@ -25,6 +25,8 @@ const char *gl_strbuf_cstr(const gl_strbuf *b);
 /* Hands the buffer to the caller (who frees it) and resets b. Never NULL unless memory ran out. */
 char *gl_strbuf_detach(gl_strbuf *b);
 void gl_strbuf_reset(gl_strbuf *b);
+/* Drops everything from byte len on (len <= b->len): for undoing appends that failed later. */
+void gl_strbuf_truncate(gl_strbuf *b, size_t len);
 void gl_strbuf_free(gl_strbuf *b);
 
 #endif

@@ -1,4 +1,4 @@
-/* CUnit tests for the growable string: appends across growth, JSON escaping, detach/reset. */
+/* CUnit tests for the growable string: appends across growth, JSON escaping, detach/reset/truncate. */
 #include <CUnit/Basic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +17,15 @@ static void test_append_grows_and_terminates(void)
     CU_ASSERT_TRUE(gl_strbuf_append(&b, "abc", 2));
     CU_ASSERT_EQUAL(b.data[b.len - 1], 'b');
     CU_ASSERT_EQUAL(b.data[b.len], '\0');
+    gl_strbuf_truncate(&b, 3);
+    CU_ASSERT_EQUAL(b.len, 3);
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&b), "0,1");
     gl_strbuf_reset(&b);
     CU_ASSERT_EQUAL(b.len, 0);
     CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&b), "");
     gl_strbuf_free(&b);
+    gl_strbuf_truncate(&b, 0); /* nothing appended yet: still fine */
+    CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&b), "");
     CU_ASSERT_PTR_NULL(b.data);
 }
 

@@ -3,7 +3,6 @@
  * plain text work on URLs that are already absolute (redaction must cope with any text). */
 #include "url.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,10 +21,13 @@ struct gl_url_base {
     /* The last directory resolved: links of one page mostly share it ("/whl/cu128/"), and
      * curl costs microseconds per URL, most of the page reading time. */
     char *memo_dir; /* a reference's part up to its last '/', as written */
+    size_t memo_dir_len;
     char *memo_abs; /* what curl resolved it to, ending in '/' */
+    size_t memo_abs_len;
     /* The last origin of an absolute reference ("https://files.pythonhosted.org") that curl
      * was seen to leave as written: PyPI's links each have a directory of their own. */
     char *memo_origin;
+    size_t memo_origin_len;
 };
 
 gl_url_base *gl_url_base_new(const char *base, gl_error *err)
@@ -73,16 +75,41 @@ static char *resolve_failed(const gl_url_base *b, const char *ref, CURLUcode rc,
     return NULL;
 }
 
-/* Characters curl passes through unchanged in a path segment or fragment (RFC 3986
- * unreserved and sub-delims); '%' only as the start of an escape. */
-static bool plain_char(const char *s, size_t i, size_t n)
+/* Characters curl passes through unchanged in a path segment (RFC 3986 unreserved and
+ * sub-delims), and in a fragment (those, '/' and '?'); '%' only as the start of an escape. */
+#define SEGMENT_CHAR(c)                                                                     \
+    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
+     (c) == '-' || (c) == '.' || (c) == '_' || (c) == '~' || (c) == '!' || (c) == '$' ||      \
+     (c) == '&' || (c) == '\'' || (c) == '(' || (c) == ')' || (c) == '*' || (c) == '+' ||     \
+     (c) == ',' || (c) == ';' || (c) == '=')
+enum { IN_SEGMENT = 1, IN_FRAGMENT = 2 };
+#define CHAR_CLASS(c)                                                                       \
+    (SEGMENT_CHAR(c) ? IN_SEGMENT | IN_FRAGMENT : (c) == '/' || (c) == '?' ? IN_FRAGMENT : 0)
+#define CHAR_CLASS_ROW(r)                                                                   \
+    CHAR_CLASS(16 * (r) + 0), CHAR_CLASS(16 * (r) + 1), CHAR_CLASS(16 * (r) + 2),            \
+        CHAR_CLASS(16 * (r) + 3), CHAR_CLASS(16 * (r) + 4), CHAR_CLASS(16 * (r) + 5),        \
+        CHAR_CLASS(16 * (r) + 6), CHAR_CLASS(16 * (r) + 7), CHAR_CLASS(16 * (r) + 8),        \
+        CHAR_CLASS(16 * (r) + 9), CHAR_CLASS(16 * (r) + 10), CHAR_CLASS(16 * (r) + 11),      \
+        CHAR_CLASS(16 * (r) + 12), CHAR_CLASS(16 * (r) + 13), CHAR_CLASS(16 * (r) + 14),     \
+        CHAR_CLASS(16 * (r) + 15)
+/* A table, as the fast paths check every character of every link (digests included), on
+ * which a chain of comparisons mispredicts; bytes from 0x80 are in no class. */
+static const unsigned char char_classes[256] = {
+    CHAR_CLASS_ROW(0), CHAR_CLASS_ROW(1), CHAR_CLASS_ROW(2), CHAR_CLASS_ROW(3),
+    CHAR_CLASS_ROW(4), CHAR_CLASS_ROW(5), CHAR_CLASS_ROW(6), CHAR_CLASS_ROW(7),
+};
+
+/* True when every character of s[0..n) is of class, or a complete percent-escape. */
+static bool plain_span(const char *s, size_t n, unsigned char class)
 {
-    unsigned char c = (unsigned char)s[i];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    if (c == '%')
-        return i + 2 < n && isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2]);
-    return c && strchr("-._~!$&'()*+,;=", c);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(char_classes[c] & class) &&
+            !(c == '%' && i + 2 < n && gl_hex_digit_value(s[i + 1]) >= 0 &&
+              gl_hex_digit_value(s[i + 2]) >= 0))
+            return false;
+    }
+    return true;
 }
 
 /* A last path segment whose resolution cannot differ from that of any other: not empty, not
@@ -91,23 +118,39 @@ static bool plain_segment(const char *s, size_t n)
 {
     if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (!plain_char(s, i, n))
-            return false;
-    return true;
+    return plain_span(s, n, IN_SEGMENT);
 }
 
-static bool plain_fragment(const char *s)
+static bool plain_fragment(const char *s) { return plain_span(s, strlen(s), IN_FRAGMENT); }
+
+/* The segments of a path ("a/b/c.whl", without its leading '/'), each plain. One pass: a
+ * pypi.org link is a hundred characters of path. */
+static bool plain_segments(const char *s, size_t n)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++)
-        if (!plain_char(s, i, n) && s[i] != '/' && s[i] != '?')
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/')
+            continue;
+        if (!plain_segment(s + start, i - start))
             return false;
+        start = i + 1;
+    }
     return true;
 }
 
-static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
-                               char **fragment, bool join, gl_error *err);
+static bool resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
+                              gl_strbuf *out, size_t *fragment_at, bool join, gl_error *err);
+
+/* What curl resolves text to against b, as a malloc'd string; NULL when curl refuses it. */
+static char *curl_resolution(const gl_url_base *b, const char *text)
+{
+    gl_strbuf r = GL_STRBUF_INIT;
+    if (!resolve_with_curl(b, text, text, &r, NULL, true, NULL)) {
+        gl_strbuf_free(&r);
+        return NULL;
+    }
+    return gl_strbuf_detach(&r);
+}
 
 /* The path part of a reference without a query: its end, and its fragment (NULL when absent
  * or empty: curl drops an empty fragment, and so do the fast paths). False when it has a query. */
@@ -120,124 +163,124 @@ static bool split_plain_reference(const char *t, size_t *path_end, const char **
     return true;
 }
 
-/* A fast path's answer: head + tail as the URL, a copy of frag for *fragment. */
-static char *fast_path_result(const char *head, size_t head_len, const char *tail, size_t tail_len,
-                              const char *frag, char **fragment, bool *failed, gl_error *err)
+/* A resolution's answer: head + tail and a NUL as the URL, then, when fragment_at asks for it
+ * and there is one, frag and a NUL, *fragment_at its offset in out. */
+static bool append_result(gl_strbuf *out, const char *head, size_t head_len, const char *tail,
+                          size_t tail_len, const char *frag, size_t *fragment_at, gl_error *err)
 {
-    char *url = malloc(head_len + tail_len + 1);
-    char *frag_copy = frag && fragment ? strdup(frag) : NULL;
-    if (!url || (frag && fragment && !frag_copy)) {
-        free(url);
-        free(frag_copy);
-        gl_error_set(err, GL_ENOMEM, "out of memory");
-        *failed = true;
-        return NULL;
+    bool ok = gl_strbuf_append(out, head, head_len) && gl_strbuf_append(out, tail, tail_len) &&
+              gl_strbuf_append(out, "", 1);
+    if (ok && frag && fragment_at) {
+        *fragment_at = out->len;
+        ok = gl_strbuf_append(out, frag, strlen(frag) + 1);
     }
-    memcpy(url, head, head_len);
-    memcpy(url + head_len, tail, tail_len);
-    url[head_len + tail_len] = '\0';
-    if (fragment)
-        *fragment = frag_copy;
-    return url;
+    if (!ok)
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+    return ok;
 }
+
+typedef enum fast_path {
+    FAST_PATH_NOT_TAKEN, /* the reference is not of the path's shape: nothing written */
+    FAST_PATH_RESOLVED,
+    FAST_PATH_FAILED, /* memory ran out (err says so) */
+} fast_path;
 
 /* An absolute reference (RFC 3986 5.2.2: it has a scheme) resolves to itself with dot
  * segments removed; when it has none and every path segment is plain, the result is the text
  * as written, provided curl writes its origin back unchanged, which is checked once per
- * origin with a probe. Returns NULL (without error) when t is not of that shape. */
-static char *resolve_absolute(gl_url_base *b, const char *t, char **fragment, bool *failed, gl_error *err)
+ * origin with a probe. */
+static fast_path resolve_absolute(gl_url_base *b, const char *t, gl_strbuf *out,
+                                  size_t *fragment_at, gl_error *err)
 {
     size_t scheme = !strncmp(t, "https://", 8) ? 8 : !strncmp(t, "http://", 7) ? 7 : 0;
     if (!scheme)
-        return NULL;
+        return FAST_PATH_NOT_TAKEN;
     size_t path_end;
     const char *frag;
     if (!split_plain_reference(t, &path_end, &frag))
-        return NULL;
+        return FAST_PATH_NOT_TAKEN;
     size_t origin_end = scheme;
     while (origin_end < path_end && t[origin_end] != '/')
         origin_end++;
     if (origin_end == scheme || origin_end == path_end)
-        return NULL;
+        return FAST_PATH_NOT_TAKEN;
     /* A plain host name in lower case, no user, no port: nothing curl would rewrite. */
     for (size_t i = scheme; i < origin_end; i++) {
         char c = t[i];
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
-            return NULL;
+            return FAST_PATH_NOT_TAKEN;
     }
-    for (size_t start = origin_end + 1; start <= path_end;) {
-        size_t end = start;
-        while (end < path_end && t[end] != '/')
-            end++;
-        if (!plain_segment(t + start, end - start))
-            return NULL;
-        start = end + 1;
-    }
-    if (frag && !plain_fragment(frag))
-        return NULL;
-    if (!b->memo_origin || strlen(b->memo_origin) != origin_end || memcmp(b->memo_origin, t, origin_end)) {
+    if (!plain_segments(t + origin_end + 1, path_end - origin_end - 1) ||
+        (frag && !plain_fragment(frag)))
+        return FAST_PATH_NOT_TAKEN;
+    if (!b->memo_origin || b->memo_origin_len != origin_end || memcmp(b->memo_origin, t, origin_end)) {
         char *probe = malloc(origin_end + 3);
         if (!probe)
-            return NULL;
+            return FAST_PATH_NOT_TAKEN;
         memcpy(probe, t, origin_end);
         memcpy(probe + origin_end, "/x", 3);
-        char *abs = resolve_with_curl(b, probe, probe, NULL, true, NULL);
+        char *abs = curl_resolution(b, probe);
         bool same = abs && !strcmp(abs, probe);
         free(abs);
         if (!same) {
             free(probe);
-            return NULL; /* curl writes this origin differently: let it resolve every link */
+            return FAST_PATH_NOT_TAKEN; /* curl writes this origin differently: let it resolve every link */
         }
         probe[origin_end] = '\0';
         free(b->memo_origin);
         b->memo_origin = probe;
+        b->memo_origin_len = origin_end;
     }
-    return fast_path_result(t, path_end, "", 0, frag, fragment, failed, err);
+    return append_result(out, t, path_end, "", 0, frag, fragment_at, err) ? FAST_PATH_RESOLVED
+                                                                           : FAST_PATH_FAILED;
 }
 
 /* RFC 3986 resolution treats the last segment of a path reference as an opaque string
  * appended to the resolved rest: so "dir/seg" resolves to what curl makes of "dir/x" with the
- * final "x" replaced by seg, when seg is plain. curl resolves each directory once. Returns
- * NULL (without error) when ref is not of that shape. */
-static char *resolve_memoized(gl_url_base *b, const char *t, char **fragment, bool *failed,
-                              gl_error *err)
+ * final "x" replaced by seg, when seg is plain. curl resolves each directory once. */
+static fast_path resolve_memoized(gl_url_base *b, const char *t, gl_strbuf *out,
+                                  size_t *fragment_at, gl_error *err)
 {
     size_t path_end;
     const char *frag;
     if (!split_plain_reference(t, &path_end, &frag))
-        return NULL;
+        return FAST_PATH_NOT_TAKEN;
     size_t dir_len = path_end;
     while (dir_len > 0 && t[dir_len - 1] != '/')
         dir_len--;
     const char *seg = t + dir_len;
     size_t seg_len = path_end - dir_len;
     if (!plain_segment(seg, seg_len) || (frag && !plain_fragment(frag)))
-        return NULL;
-    if (!b->memo_dir || strlen(b->memo_dir) != dir_len || memcmp(b->memo_dir, t, dir_len)) {
+        return FAST_PATH_NOT_TAKEN;
+    if (!b->memo_dir || b->memo_dir_len != dir_len || memcmp(b->memo_dir, t, dir_len)) {
         char *probe = malloc(dir_len + 2);
         if (!probe)
-            return NULL;
+            return FAST_PATH_NOT_TAKEN;
         memcpy(probe, t, dir_len);
         memcpy(probe + dir_len, "x", 2);
-        char *abs = resolve_with_curl(b, probe, probe, NULL, true, NULL);
+        char *abs = curl_resolution(b, probe);
         free(probe);
         size_t alen = abs ? strlen(abs) : 0;
         if (!abs || alen < 2 || strcmp(abs + alen - 2, "/x") != 0) {
             free(abs); /* curl read the probe differently: let it resolve the whole reference */
-            return NULL;
+            return FAST_PATH_NOT_TAKEN;
         }
         abs[alen - 1] = '\0';
         char *dir = strndup(t, dir_len);
         if (!dir) {
             free(abs);
-            return NULL;
+            return FAST_PATH_NOT_TAKEN;
         }
         free(b->memo_dir);
         free(b->memo_abs);
         b->memo_dir = dir;
+        b->memo_dir_len = dir_len;
         b->memo_abs = abs;
+        b->memo_abs_len = alen - 1;
     }
-    return fast_path_result(b->memo_abs, strlen(b->memo_abs), seg, seg_len, frag, fragment, failed, err);
+    return append_result(out, b->memo_abs, b->memo_abs_len, seg, seg_len, frag, fragment_at, err)
+               ? FAST_PATH_RESOLVED
+               : FAST_PATH_FAILED;
 }
 
 /* Browsers ignore spaces and control characters around an href: the part of ref that counts
@@ -254,26 +297,61 @@ static const char *trim_href(const char *ref, size_t *len)
     return start;
 }
 
-char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err)
+bool gl_url_base_resolve_append(gl_url_base *b, const char *ref, gl_strbuf *out,
+                                size_t *fragment_at, gl_error *err)
 {
-    if (fragment)
-        *fragment = NULL;
+    size_t start_len = out->len;
+    if (fragment_at)
+        *fragment_at = 0;
     size_t len;
     const char *start = trim_href(ref, &len);
     char *trimmed = start[len] ? strndup(start, len) : NULL;
     if (start[len] && !trimmed) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
-        return NULL;
+        return false;
     }
     const char *text = trimmed ? trimmed : start;
-    bool failed = false;
-    char *url = resolve_absolute(b, text, fragment, &failed, err);
-    if (!url && !failed)
-        url = resolve_memoized(b, text, fragment, &failed, err);
-    if (!url && !failed)
-        url = resolve_with_curl(b, ref, text, fragment, true, err);
+    fast_path path = resolve_absolute(b, text, out, fragment_at, err);
+    if (path == FAST_PATH_NOT_TAKEN)
+        path = resolve_memoized(b, text, out, fragment_at, err);
+    bool ok = path == FAST_PATH_RESOLVED ||
+              (path == FAST_PATH_NOT_TAKEN &&
+               resolve_with_curl(b, ref, text, out, fragment_at, true, err));
     free(trimmed);
-    return url;
+    if (!ok) {
+        gl_strbuf_truncate(out, start_len);
+        if (fragment_at)
+            *fragment_at = 0;
+    }
+    return ok;
+}
+
+/* The malloc'd URL (and fragment, when asked for) of a resolution appended to r, which is
+ * freed; NULL when memory runs out. */
+static char *take_resolution(gl_strbuf *r, size_t fragment_at, char **fragment, gl_error *err)
+{
+    if (fragment && fragment_at) {
+        *fragment = strdup(r->data + fragment_at);
+        if (!*fragment) {
+            gl_strbuf_free(r);
+            gl_error_set(err, GL_ENOMEM, "out of memory");
+            return NULL;
+        }
+    }
+    return gl_strbuf_detach(r); /* the URL's NUL ends the string before the fragment */
+}
+
+char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err)
+{
+    if (fragment)
+        *fragment = NULL;
+    gl_strbuf r = GL_STRBUF_INIT;
+    size_t fragment_at;
+    if (!gl_url_base_resolve_append(b, ref, &r, &fragment_at, err)) {
+        gl_strbuf_free(&r);
+        return NULL;
+    }
+    return take_resolution(&r, fragment_at, fragment, err);
 }
 
 char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char **fragment,
@@ -288,12 +366,17 @@ char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char *
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return NULL;
     }
-    char *url = resolve_with_curl(b, ref, trimmed, fragment, false, err);
+    gl_strbuf r = GL_STRBUF_INIT;
+    size_t fragment_at = 0;
+    bool ok = resolve_with_curl(b, ref, trimmed, &r, &fragment_at, false, err);
     free(trimmed);
-    return url;
+    if (!ok) {
+        gl_strbuf_free(&r);
+        return NULL;
+    }
+    return take_resolution(&r, fragment_at, fragment, err);
 }
 
-/* Resolves text (ref trimmed) with curl; ref is what messages quote. */
 /* Joins the parts curl parsed the way curl_url_get(CURLUPART_URL) does, for the common URLs
  * (no zone id, no login options, not file:), at half its cost. False (with *out NULL) when u
  * is not such a URL or memory ran out: the caller then asks curl for the whole URL. */
@@ -344,19 +427,20 @@ static bool join_parts(CURLU *u, char **out)
     return ok;
 }
 
-/* Resolves text (ref trimmed) with curl; ref is what messages quote. With join, the URL is
- * assembled from curl's parts (join_parts) rather than by curl_url_get. */
-static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
-                               char **fragment, bool join, gl_error *err)
+/* Resolves text (ref trimmed) with curl, appending as append_result does; ref is what messages
+ * quote. With join, the URL is assembled from curl's parts (join_parts) rather than by
+ * curl_url_get. */
+static bool resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
+                              gl_strbuf *out, size_t *fragment_at, bool join, gl_error *err)
 {
-    if (fragment)
-        *fragment = NULL;
     CURLU *u = curl_url_dup(b->handle);
     if (!u) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
-        return NULL;
+        return false;
     }
-    char *abs = NULL, *frag = NULL, *result = NULL;
+    char *abs = NULL, *frag = NULL, *joined = NULL;
+    const char *url = NULL, *fragment = NULL;
+    bool ok = false;
     /* A relative reference set on a handle holding a URL is resolved against it;
      * CURLU_URLENCODE escapes spaces and non-ASCII bytes but leaves existing %XX alone. */
     CURLUcode rc = curl_url_set(u, CURLUPART_URL, text, CURLU_URLENCODE);
@@ -364,42 +448,31 @@ static char *resolve_with_curl(const gl_url_base *b, const char *ref, const char
         resolve_failed(b, ref, rc, err);
         goto out;
     }
-    if (join && join_parts(u, &result)) {
-        if (fragment && curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0) == CURLUE_OK) {
-            *fragment = strdup(frag);
-            if (!*fragment) {
-                free(result);
-                result = NULL;
-                gl_error_set(err, GL_ENOMEM, "out of memory");
-            }
+    if (join && join_parts(u, &joined)) {
+        url = joined;
+        if (fragment_at && curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0) == CURLUE_OK)
+            fragment = frag;
+    } else {
+        rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
+        if (rc != CURLUE_OK) {
+            resolve_failed(b, ref, rc, err);
+            goto out;
         }
-        goto out;
-    }
-    rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
-    if (rc != CURLUE_OK) {
-        resolve_failed(b, ref, rc, err);
-        goto out;
-    }
-    /* In the URL curl composes, the first '#' starts the fragment: any other is escaped. */
-    char *hash = strchr(abs, '#');
-    if (hash)
-        *hash = '\0';
-    /* Hand out malloc'd copies so callers free with free(), not curl_free(). */
-    result = strdup(abs);
-    if (result && fragment && hash) {
-        *fragment = strdup(hash + 1);
-        if (!*fragment) {
-            free(result);
-            result = NULL;
+        /* In the URL curl composes, the first '#' starts the fragment: any other is escaped. */
+        char *hash = strchr(abs, '#');
+        if (hash) {
+            *hash = '\0';
+            fragment = hash + 1;
         }
+        url = abs;
     }
-    if (!result)
-        gl_error_set(err, GL_ENOMEM, "out of memory");
+    ok = append_result(out, url, strlen(url), "", 0, fragment, fragment_at, err);
 out:
+    free(joined);
     curl_free(abs);
     curl_free(frag);
     curl_url_cleanup(u);
-    return result;
+    return ok;
 }
 
 char *gl_url_resolve(const char *base, const char *ref, char **fragment, gl_error *err)
@@ -438,7 +511,7 @@ static bool url_path(const char *url, const char **path, size_t *len)
     return true;
 }
 
-char *gl_url_filename(const char *url, gl_error *err)
+bool gl_url_filename_append(const char *url, gl_strbuf *out, gl_error *err)
 {
     char shown[SHOW_MAX];
     const char *path;
@@ -447,17 +520,19 @@ char *gl_url_filename(const char *url, gl_error *err)
         gl_url_redact_to(url, shown, sizeof shown);
         gl_error_set(err, GL_EINVAL, "cannot take a file name from '%s': not an absolute URL",
                      shown);
-        return NULL;
+        return false;
     }
     const char *seg = path + plen;
     while (seg > path && seg[-1] != '/')
         seg--;
     size_t n = (size_t)(path + plen - seg);
-    char *name = malloc(n + 1);
-    if (!name) {
+    size_t start = out->len;
+    /* Decoding only shortens: the segment as written reserves the room, then is overwritten. */
+    if (!gl_strbuf_append(out, seg, n)) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
-        return NULL;
+        return false;
     }
+    char *name = out->data + start;
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         int hi, lo;
@@ -465,12 +540,12 @@ char *gl_url_filename(const char *url, gl_error *err)
             (lo = gl_hex_digit_value(seg[i + 2])) >= 0) {
             char c = (char)(hi * 16 + lo);
             if (c == '\0' || c == '/') {
+                gl_strbuf_truncate(out, start);
                 gl_url_redact_to(url, shown, sizeof shown);
                 gl_error_set(err, GL_EINVAL,
                              "cannot take a file name from '%s': '%%%c%c' decodes to %s", shown,
                              seg[i + 1], seg[i + 2], c ? "'/'" : "a NUL byte");
-                free(name);
-                return NULL;
+                return false;
             }
             name[o++] = c;
             i += 2;
@@ -478,8 +553,23 @@ char *gl_url_filename(const char *url, gl_error *err)
             name[o++] = seg[i]; /* a stray '%' stays as written */
         }
     }
-    name[o] = '\0';
-    return name;
+    gl_strbuf_truncate(out, start + o);
+    if (!gl_strbuf_append(out, "", 1)) {
+        gl_strbuf_truncate(out, start);
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return false;
+    }
+    return true;
+}
+
+char *gl_url_filename(const char *url, gl_error *err)
+{
+    gl_strbuf name = GL_STRBUF_INIT;
+    if (!gl_url_filename_append(url, &name, err)) {
+        gl_strbuf_free(&name);
+        return NULL;
+    }
+    return gl_strbuf_detach(&name);
 }
 
 size_t gl_url_redact_to(const char *url, char *buf, size_t size)

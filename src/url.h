@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "strbuf.h"
 
 /* Resolves ref (absolute URL, absolute path, or relative reference) against the absolute URL
  * base. Returns the absolute URL without its fragment (malloc'd, the caller frees); when
@@ -21,6 +22,12 @@ gl_url_base *gl_url_base_new(const char *base, gl_error *err);
 /* As gl_url_resolve, against b. Links in one directory cost one curl resolution: b
  * remembers the last directory it resolved (hence not const). */
 char *gl_url_base_resolve(gl_url_base *b, const char *ref, char **fragment, gl_error *err);
+/* The same, for a reader that keeps many URLs in one buffer: appends the URL and a NUL to out
+ * and then, when fragment_at is not NULL and ref has a fragment, the fragment and a NUL,
+ * *fragment_at receiving its offset in out (0 when there is none: the URL comes first). On
+ * failure out is as it was. */
+bool gl_url_base_resolve_append(gl_url_base *b, const char *ref, gl_strbuf *out,
+                                size_t *fragment_at, gl_error *err);
 /* The same with every reference resolved and composed by curl alone, for checking the above. */
 char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char **fragment,
                                    gl_error *err);
@@ -30,6 +37,8 @@ void gl_url_base_free(gl_url_base *b);
  * "torch-2.9.0+cu128-…whl"); "" when the path ends in '/'. Malloc'd; NULL with err when the URL
  * is not absolute or the segment decodes to something that is no file name (NUL, '/'). */
 char *gl_url_filename(const char *url, gl_error *err);
+/* The same, appended to out with a NUL; on failure out is as it was. */
+bool gl_url_filename_append(const char *url, gl_strbuf *out, gl_error *err);
 
 /* url with its userinfo (user, password, token) replaced by "****", for every message and
  * output: the "user:token@" in "https://user:token@host/x" becomes "****@". Never fails on

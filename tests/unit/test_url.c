@@ -118,6 +118,20 @@ static void test_base_memo_agrees_with_curl(void)
             CU_ASSERT_EQUAL(!f1, !f2);
             if (f1 && f2)
                 CU_ASSERT_STRING_EQUAL(f1, f2);
+            /* Appended to a buffer that holds text already, the same URL and fragment. */
+            gl_strbuf many = GL_STRBUF_INIT;
+            gl_strbuf_puts(&many, "before");
+            size_t frag_at = 99;
+            bool ok = gl_url_base_resolve_append(base, refs[i], &many, &frag_at, NULL);
+            CU_ASSERT_EQUAL(ok, u2 != NULL);
+            if (ok && u2)
+                CU_ASSERT_STRING_EQUAL(many.data + 6, u2);
+            CU_ASSERT_EQUAL(frag_at != 0, f2 != NULL);
+            if (frag_at && f2)
+                CU_ASSERT_STRING_EQUAL(many.data + frag_at, f2);
+            if (!ok)
+                CU_ASSERT_STRING_EQUAL(gl_strbuf_cstr(&many), "before");
+            gl_strbuf_free(&many);
             free(u1), free(u2), free(f1), free(f2);
         }
         gl_url_base_free(base);
@@ -157,6 +171,19 @@ static void test_filename(void)
     gl_error_clear(&err);
     CU_ASSERT_PTR_NULL(gl_url_filename("x.whl", &err));
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "x.whl"));
+
+    /* Appended after what a buffer holds; a failure leaves it as it was. */
+    gl_strbuf b = GL_STRBUF_INIT;
+    gl_strbuf_puts(&b, "x");
+    CU_ASSERT_TRUE(gl_url_filename_append("https://h/p/a%2Bb.whl", &b, NULL));
+    CU_ASSERT_EQUAL(b.len, 2 + strlen("a+b.whl"));
+    CU_ASSERT_STRING_EQUAL(b.data + 1, "a+b.whl");
+    CU_ASSERT_TRUE(gl_url_filename_append("https://h/p/", &b, NULL));
+    CU_ASSERT_EQUAL(b.len, 3 + strlen("a+b.whl"));
+    CU_ASSERT_FALSE(gl_url_filename_append("https://h/p/a%2fb%2B.whl", &b, NULL));
+    CU_ASSERT_EQUAL(b.len, 3 + strlen("a+b.whl"));
+    CU_ASSERT_EQUAL(b.data[b.len], '\0');
+    gl_strbuf_free(&b);
 }
 
 static void check_redact(const char *url, const char *want)

@@ -18,12 +18,13 @@ struct gl_digest {
 
 static const struct {
     const char *name;
+    size_t name_len;
     Id type;
     size_t hex_len;
 } algos[] = {
-    {"sha256", REPOKEY_TYPE_SHA256, 64}, {"sha384", REPOKEY_TYPE_SHA384, 96},
-    {"sha512", REPOKEY_TYPE_SHA512, 128}, {"sha224", REPOKEY_TYPE_SHA224, 56},
-    {"sha1", REPOKEY_TYPE_SHA1, 40},     {"md5", REPOKEY_TYPE_MD5, 32},
+    {"sha256", 6, REPOKEY_TYPE_SHA256, 64}, {"sha384", 6, REPOKEY_TYPE_SHA384, 96},
+    {"sha512", 6, REPOKEY_TYPE_SHA512, 128}, {"sha224", 6, REPOKEY_TYPE_SHA224, 56},
+    {"sha1", 4, REPOKEY_TYPE_SHA1, 40},     {"md5", 3, REPOKEY_TYPE_MD5, 32},
 };
 enum { NALGOS = sizeof algos / sizeof algos[0] };
 
@@ -32,7 +33,7 @@ static int algo_index(const char *name, size_t len)
     if (!name)
         return -1;
     for (int i = 0; i < NALGOS; i++)
-        if (strlen(algos[i].name) == len && !strncasecmp(algos[i].name, name, len))
+        if (algos[i].name_len == len && !strncasecmp(algos[i].name, name, len))
             return i;
     return -1;
 }
@@ -67,10 +68,9 @@ static bool check_hex(int ai, const char *hex, size_t len, gl_error *err)
     return true;
 }
 
-bool gl_digest_parse(const char *text, size_t len, const char **algo, char **hex, gl_error *err)
+bool gl_digest_parse_to(const char *text, size_t len, const char **algo, char *hex, gl_error *err)
 {
     *algo = NULL;
-    *hex = NULL;
     const char *eq = memchr(text, '=', len);
     if (!eq) {
         gl_error_set(err, GL_EINVAL, "malformed digest '%.*s': expected <algorithm>=<hex>",
@@ -87,16 +87,26 @@ bool gl_digest_parse(const char *text, size_t len, const char **algo, char **hex
     size_t hlen = len - (size_t)(h - text);
     if (!check_hex(ai, h, hlen, err))
         return false;
-    char *out = malloc(hlen + 1);
-    if (!out) {
+    /* Each digit is read before it is written: hex may be h itself. */
+    for (size_t i = 0; i < hlen; i++)
+        hex[i] = "0123456789abcdef"[gl_hex_digit_value(h[i])];
+    hex[hlen] = '\0';
+    *algo = algos[ai].name;
+    return true;
+}
+
+bool gl_digest_parse(const char *text, size_t len, const char **algo, char **hex, gl_error *err)
+{
+    *hex = NULL;
+    char digits[GL_DIGEST_MAX_HEX + 1];
+    if (!gl_digest_parse_to(text, len, algo, digits, err))
+        return false;
+    *hex = strdup(digits);
+    if (!*hex) {
+        *algo = NULL;
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return false;
     }
-    for (size_t i = 0; i < hlen; i++)
-        out[i] = "0123456789abcdef"[gl_hex_digit_value(h[i])];
-    out[hlen] = '\0';
-    *algo = algos[ai].name;
-    *hex = out;
     return true;
 }
 

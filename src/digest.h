@@ -22,6 +22,9 @@ size_t gl_digest_hex_len(const char *algo);
  * On success *algo is the canonical static name and *hex the lower-cased digest (malloc'd).
  * Fails with GL_EINVAL for an unsupported algorithm or hex of the wrong length or alphabet. */
 bool gl_digest_parse(const char *text, size_t len, const char **algo, char **hex, gl_error *err);
+/* The same, writing the digest and a NUL to hex (GL_DIGEST_MAX_HEX + 1 bytes suffice), which
+ * may be the digest's own place in text: nothing is written unless the digest is valid. */
+bool gl_digest_parse_to(const char *text, size_t len, const char **algo, char *hex, gl_error *err);
 
 /* Incremental hashing, for bodies that arrive in pieces. */
 typedef struct gl_digest gl_digest;

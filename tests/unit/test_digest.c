@@ -110,6 +110,14 @@ static void test_parse(void)
     CU_ASSERT_STRING_EQUAL(err.message, "unsupported hash algorithm 'sha3'");
     CU_ASSERT_FALSE(gl_digest_parse("sha256=", 7, &algo, &hex, &err));
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "0 hex digits, expected 64"));
+    /* In place: the digest part of the text itself becomes the lower-cased digest. */
+    char spec_copy[] = "MD5=900150983CD24FB0D6963F7D28E17F72";
+    CU_ASSERT_TRUE_FATAL(gl_digest_parse_to(spec_copy, strlen(spec_copy), &algo, spec_copy + 4, &err));
+    CU_ASSERT_STRING_EQUAL(algo, "md5");
+    CU_ASSERT_STRING_EQUAL(spec_copy + 4, "900150983cd24fb0d6963f7d28e17f72");
+    char bad[] = "md5=900150983CD24FB0D6963F7D28E17F7";
+    CU_ASSERT_FALSE(gl_digest_parse_to(bad, strlen(bad), &algo, bad + 4, &err));
+    CU_ASSERT_STRING_EQUAL(bad, "md5=900150983CD24FB0D6963F7D28E17F7"); /* untouched */
     CU_ASSERT_PTR_NULL(gl_digest_algo_name("sha", 3));
     CU_ASSERT_STRING_EQUAL(gl_digest_algo_name("Sha512xyz", 6), "sha512");
     CU_ASSERT_EQUAL(gl_digest_hex_len("whirlpool"), 0);

@@ -1,6 +1,5 @@
 #include "cache.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 
 #include "atomic_file.h"
 #include "digest.h"
+#include "lazy_libs.h"
 #include "url.h"
 
 /* Entries live in <dir>/http-v1/<first two hex digits of the key>/<key>. A format change
@@ -143,18 +143,20 @@ void gl_cache_entry_free(gl_cache_entry *entry)
 static char *key_url(const char *url)
 {
     char *key = NULL;
-    CURLU *h = curl_url();
-    if (h && curl_url_set(h, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
-        curl_url_set(h, CURLUPART_USER, NULL, 0);
-        curl_url_set(h, CURLUPART_PASSWORD, NULL, 0);
-        curl_url_set(h, CURLUPART_OPTIONS, NULL, 0);
-        curl_url_set(h, CURLUPART_FRAGMENT, NULL, 0);
+    const gl_curl_api *cu = gl_curl(NULL);
+    CURLU *h = cu ? cu->url() : NULL;
+    if (h && cu->url_set(h, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
+        cu->url_set(h, CURLUPART_USER, NULL, 0);
+        cu->url_set(h, CURLUPART_PASSWORD, NULL, 0);
+        cu->url_set(h, CURLUPART_OPTIONS, NULL, 0);
+        cu->url_set(h, CURLUPART_FRAGMENT, NULL, 0);
         char *out = NULL;
-        if (curl_url_get(h, CURLUPART_URL, &out, 0) == CURLUE_OK && out)
+        if (cu->url_get(h, CURLUPART_URL, &out, 0) == CURLUE_OK && out)
             key = strdup(out);
-        curl_free(out);
+        cu->free(out);
     }
-    curl_url_cleanup(h);
+    if (h)
+        cu->url_cleanup(h);
     if (key)
         return key;
     /* Not a URL libcurl can parse: still never keep a fragment or credentials. */

@@ -193,8 +193,6 @@ static bool run(snapshot_args *a, gl_snapshot *snap, gl_error *err)
         return check(a, err);
     if (a->from_snapshot)
         return gl_snapshot_read(snap, a->from_snapshot, err) && gl_snapshot_write(snap, a->output, err);
-    if (!gl_fetch_global_init(err))
-        return false;
     gl_fetch_options fopts;
     gl_fetch_options_default(&fopts);
     fopts.progress = !a->quiet;
@@ -241,7 +239,6 @@ static bool run(snapshot_args *a, gl_snapshot *snap, gl_error *err)
         gl_cache_free(cache);
     if (fetcher)
         gl_fetcher_free(fetcher);
-    gl_fetch_global_cleanup();
     return ok;
 }
 

@@ -1,6 +1,5 @@
 #include "fetch.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +8,11 @@
 #include <unistd.h>
 
 #include "digest.h"
+#include "lazy_libs.h"
 #include "url.h"
 
 struct gl_fetcher {
+    const gl_curl_api *curl;
     gl_fetch_options opts;
     CURLM *multi;
     char user_agent[64];
@@ -21,6 +22,7 @@ enum transfer_state { T_QUEUED, T_RUNNING, T_WAITING, T_DONE };
 
 /* Everything one request needs across its attempts. */
 typedef struct transfer {
+    const gl_curl_api *curl;
     const gl_fetch_request *req;
     gl_fetch_result *res;
     CURL *easy;
@@ -52,17 +54,13 @@ void gl_fetch_options_default(gl_fetch_options *opts)
 
 bool gl_fetch_global_init(gl_error *err)
 {
-    CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-    if (rc != CURLE_OK) {
-        gl_error_set(err, GL_ENET, "cannot initialise libcurl: %s", curl_easy_strerror(rc));
-        return false;
-    }
-    return true;
+    return gl_curl(err) != NULL;
 }
 
 void gl_fetch_global_cleanup(void)
 {
-    curl_global_cleanup();
+    if (gl_curl_loaded())
+        gl_curl(NULL)->global_cleanup();
 }
 
 gl_fetcher *gl_fetcher_new(const gl_fetch_options *opts, gl_error *err)
@@ -82,15 +80,20 @@ gl_fetcher *gl_fetcher_new(const gl_fetch_options *opts, gl_error *err)
         f->opts.max_host_connections = 1;
     if (f->opts.retries < 0)
         f->opts.retries = 0;
-    f->multi = curl_multi_init();
+    const gl_curl_api *cu = f->curl = gl_curl(err);
+    if (!cu) {
+        free(f);
+        return NULL;
+    }
+    f->multi = cu->multi_init();
     if (!f->multi) {
         free(f);
         gl_error_set(err, GL_ENET, "cannot create a libcurl multi handle");
         return NULL;
     }
-    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)f->opts.max_connections);
-    curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)f->opts.max_host_connections);
-    curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+    cu->multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)f->opts.max_connections);
+    cu->multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)f->opts.max_host_connections);
+    cu->multi_setopt(f->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
     snprintf(f->user_agent, sizeof f->user_agent, "gpulock/%s", GPULOCK_VERSION);
     return f;
 }
@@ -99,7 +102,7 @@ void gl_fetcher_free(gl_fetcher *f)
 {
     if (!f)
         return;
-    curl_multi_cleanup(f->multi);
+    f->curl->multi_cleanup(f->multi);
     free(f);
 }
 
@@ -210,10 +213,11 @@ static bool is_file_url(const char *url)
 /* Prepares t->easy for one attempt; false only when memory runs out. */
 static bool setup_attempt(gl_fetcher *f, transfer *t)
 {
+    const gl_curl_api *cu = f->curl;
     const gl_fetch_request *req = t->req;
     CURL *e = t->easy;
-    curl_easy_reset(e);
-    curl_slist_free_all(t->headers);
+    cu->easy_reset(e);
+    cu->slist_free_all(t->headers);
     t->headers = NULL;
     gl_strbuf_reset(&t->res->body);
     clear_headers(t->res);
@@ -221,32 +225,32 @@ static bool setup_attempt(gl_fetcher *f, transfer *t)
     t->too_large = false;
     t->curl_message[0] = '\0';
 
-    curl_easy_setopt(e, CURLOPT_URL, req->url);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, t);
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->curl_message);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
-    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)f->opts.max_redirects);
-    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, f->opts.connect_timeout_ms);
+    cu->easy_setopt(e, CURLOPT_URL, req->url);
+    cu->easy_setopt(e, CURLOPT_PRIVATE, t);
+    cu->easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    cu->easy_setopt(e, CURLOPT_WRITEDATA, t);
+    cu->easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    cu->easy_setopt(e, CURLOPT_HEADERDATA, t);
+    cu->easy_setopt(e, CURLOPT_ERRORBUFFER, t->curl_message);
+    cu->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    cu->easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+    cu->easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    cu->easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+    cu->easy_setopt(e, CURLOPT_MAXREDIRS, (long)f->opts.max_redirects);
+    cu->easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+    cu->easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+    cu->easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    cu->easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+    cu->easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
+    cu->easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, f->opts.connect_timeout_ms);
     if (f->opts.stall_timeout_s > 0) {
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, f->opts.stall_timeout_s);
+        cu->easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        cu->easy_setopt(e, CURLOPT_LOW_SPEED_TIME, f->opts.stall_timeout_s);
     }
     if (f->opts.attempt_timeout_ms > 0)
-        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, f->opts.attempt_timeout_ms);
+        cu->easy_setopt(e, CURLOPT_TIMEOUT_MS, f->opts.attempt_timeout_ms);
     if (req->max_body_bytes)
-        curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_body_bytes);
+        cu->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_body_bytes);
 
     if (req->range && !t->whole_instead) {
         char range[64];
@@ -257,17 +261,17 @@ static bool setup_attempt(gl_fetcher *f, transfer *t)
                      (unsigned long long)(req->range_offset + req->range_length - 1));
         else
             snprintf(range, sizeof range, "%llu-", (unsigned long long)req->range_offset);
-        curl_easy_setopt(e, CURLOPT_RANGE, range);
+        cu->easy_setopt(e, CURLOPT_RANGE, range);
     } else {
         /* Compressed transfer only for whole bodies: ranges of a gzip stream are useless. */
-        curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+        cu->easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     }
 
     gl_strbuf line = GL_STRBUF_INIT;
     bool ok = true;
     if (req->if_none_match) {
         ok = gl_strbuf_printf(&line, "If-None-Match: %s", req->if_none_match);
-        struct curl_slist *l = ok ? curl_slist_append(t->headers, gl_strbuf_cstr(&line)) : NULL;
+        struct curl_slist *l = ok ? cu->slist_append(t->headers, gl_strbuf_cstr(&line)) : NULL;
         ok = l != NULL;
         if (ok)
             t->headers = l;
@@ -275,14 +279,14 @@ static bool setup_attempt(gl_fetcher *f, transfer *t)
     if (ok && req->if_modified_since) {
         gl_strbuf_reset(&line);
         ok = gl_strbuf_printf(&line, "If-Modified-Since: %s", req->if_modified_since);
-        struct curl_slist *l = ok ? curl_slist_append(t->headers, gl_strbuf_cstr(&line)) : NULL;
+        struct curl_slist *l = ok ? cu->slist_append(t->headers, gl_strbuf_cstr(&line)) : NULL;
         ok = l != NULL;
         if (ok)
             t->headers = l;
     }
     gl_strbuf_free(&line);
     if (t->headers)
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+        cu->easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
     return ok;
 }
 
@@ -329,7 +333,7 @@ static bool is_transient(CURLcode rc)
 
 static const char *curl_reason(const transfer *t, CURLcode rc)
 {
-    return t->curl_message[0] ? t->curl_message : curl_easy_strerror(rc);
+    return t->curl_message[0] ? t->curl_message : t->curl->easy_strerror(rc);
 }
 
 /* Parses "bytes A-B/TOTAL" and returns TOTAL, 0 when unknown. */
@@ -374,18 +378,19 @@ static enum outcome verify_digest(transfer *t)
 /* Judges a finished attempt: fills the result on success, its error otherwise. */
 static enum outcome judge(transfer *t, CURLcode rc)
 {
+    const gl_curl_api *cu = t->curl;
     gl_fetch_result *res = t->res;
     const gl_fetch_request *req = t->req;
     const char *url = t->shown_url;
     bool file = is_file_url(req->url);
 
     char *effective = NULL;
-    curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &effective);
+    cu->easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &effective);
     free(res->final_url);
     res->final_url = gl_url_redact(effective ? effective : req->url);
 
     long status = 0;
-    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+    cu->easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
     res->status = status;
 
     if (t->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
@@ -473,14 +478,16 @@ static enum outcome judge(transfer *t, CURLcode rc)
 
 static void free_transfer(transfer *t)
 {
+    const gl_curl_api *cu = t->curl;
     if (t->easy)
-        curl_easy_cleanup(t->easy);
-    curl_slist_free_all(t->headers);
+        cu->easy_cleanup(t->easy);
+    cu->slist_free_all(t->headers);
     free(t->shown_url);
 }
 
 static bool start_attempt(gl_fetcher *f, transfer *t)
 {
+    const gl_curl_api *cu = f->curl;
     t->res->attempts++;
     gl_error_clear(&t->res->error);
     if (!setup_attempt(f, t)) {
@@ -488,10 +495,10 @@ static bool start_attempt(gl_fetcher *f, transfer *t)
         t->state = T_DONE;
         return false;
     }
-    CURLMcode mc = curl_multi_add_handle(f->multi, t->easy);
+    CURLMcode mc = cu->multi_add_handle(f->multi, t->easy);
     if (mc != CURLM_OK) {
         gl_error_set(&t->res->error, GL_ENET, "cannot start fetching %s: %s", t->shown_url,
-                     curl_multi_strerror(mc));
+                     cu->multi_strerror(mc));
         t->state = T_DONE;
         return false;
     }
@@ -525,6 +532,7 @@ static void progress_end(progress_line *p)
 
 bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result *results, size_t n)
 {
+    const gl_curl_api *cu = f->curl;
     for (size_t i = 0; i < n; i++)
         result_init(&results[i]);
     if (n == 0)
@@ -538,12 +546,13 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
     size_t done = 0;
     for (size_t i = 0; i < n; i++) {
         transfer *t = &ts[i];
+        t->curl = cu;
         t->req = &reqs[i];
         t->res = &results[i];
         t->state = T_QUEUED;
         const char *url = reqs[i].url ? reqs[i].url : "";
         t->shown_url = gl_url_redact(url);
-        t->easy = curl_easy_init();
+        t->easy = cu->easy_init();
         if (!t->shown_url || !t->easy) {
             gl_error_set(&t->res->error, GL_ENOMEM, "out of memory preparing a download");
             t->state = T_DONE;
@@ -589,16 +598,16 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
             break;
 
         int still_running = 0;
-        curl_multi_perform(f->multi, &still_running);
+        cu->multi_perform(f->multi, &still_running);
         CURLMsg *msg;
         int left;
-        while ((msg = curl_multi_info_read(f->multi, &left))) {
+        while ((msg = cu->multi_info_read(f->multi, &left))) {
             if (msg->msg != CURLMSG_DONE)
                 continue;
             transfer *t = NULL;
-            curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+            cu->easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
             CURLcode rc = msg->data.result;
-            curl_multi_remove_handle(f->multi, msg->easy_handle);
+            cu->multi_remove_handle(f->multi, msg->easy_handle);
             running--;
             enum outcome o = judge(t, rc);
             if (o == REDO_WHOLE) {
@@ -650,7 +659,7 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
         if (next_queued < n && running < (size_t)f->opts.max_connections)
             wait_ms = 0;
         if (wait_ms > 0)
-            curl_multi_poll(f->multi, NULL, 0, (int)(wait_ms > 1000 ? 1000 : wait_ms), NULL);
+            cu->multi_poll(f->multi, NULL, 0, (int)(wait_ms > 1000 ? 1000 : wait_ms), NULL);
         progress_update(&progress, done, n);
     }
     progress_end(&progress);
@@ -658,7 +667,7 @@ bool gl_fetch_batch(gl_fetcher *f, const gl_fetch_request *reqs, gl_fetch_result
     bool all_ok = true;
     for (size_t i = 0; i < n; i++) {
         if (ts[i].state == T_RUNNING)
-            curl_multi_remove_handle(f->multi, ts[i].easy);
+            cu->multi_remove_handle(f->multi, ts[i].easy);
         free_transfer(&ts[i]);
         if (results[i].error.code != GL_OK)
             all_ok = false;

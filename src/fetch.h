@@ -27,8 +27,9 @@ typedef struct gl_fetch_options {
 
 void gl_fetch_options_default(gl_fetch_options *opts);
 
-/* curl_global_init for the whole process: call once from main before any thread starts.
- * Calling it more than once is harmless (libcurl counts); pair with gl_fetch_global_cleanup. */
+/* Loads libcurl and runs its process-wide set-up (curl_global_init) now rather than in the first
+ * gl_fetcher_new; later calls do nothing. gl_fetch_global_cleanup, once when the process is done
+ * fetching, undoes it if libcurl was ever loaded. */
 bool gl_fetch_global_init(gl_error *err);
 void gl_fetch_global_cleanup(void);
 

@@ -59,10 +59,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
         if (strcmp(verb, verbs[i].name))
             continue;
-        /* libcurl's process-wide set-up, once, before anything could start a thread. */
-        gl_error err;
-        if (!gl_fetch_global_init(&err))
-            return gl_cli_report(&err);
+        /* libcurl is loaded (and set up) by the first command step that fetches. */
         int rc = verbs[i].run(argc - 1, argv + 1);
         gl_fetch_global_cleanup();
         return rc;

@@ -8,14 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
 
 #include "hex.h"
+#include "lazy_libs.h"
 #include "strbuf.h"
 
 #define SHOW_MAX 300 /* longest URL shown in an error message */
 
 struct gl_url_base {
+    const gl_curl_api *curl;
     CURLU *handle;
     char *text; /* as given, for messages */
     /* The last directory resolved: links of one page mostly share it ("/whl/cu128/"), and
@@ -32,9 +33,13 @@ struct gl_url_base {
 
 gl_url_base *gl_url_base_new(const char *base, gl_error *err)
 {
+    const gl_curl_api *cu = gl_curl(err);
+    if (!cu)
+        return NULL;
     gl_url_base *b = calloc(1, sizeof *b);
     if (b) {
-        b->handle = curl_url();
+        b->curl = cu;
+        b->handle = cu->url();
         b->text = strdup(base ? base : "");
     }
     if (!b || !b->handle || !b->text) {
@@ -42,11 +47,11 @@ gl_url_base *gl_url_base_new(const char *base, gl_error *err)
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return NULL;
     }
-    CURLUcode rc = curl_url_set(b->handle, CURLUPART_URL, b->text, 0);
+    CURLUcode rc = cu->url_set(b->handle, CURLUPART_URL, b->text, 0);
     if (rc != CURLUE_OK) {
         char shown[SHOW_MAX];
         gl_url_redact_to(b->text, shown, sizeof shown);
-        gl_error_set(err, GL_EINVAL, "bad base URL '%s': %s", shown, curl_url_strerror(rc));
+        gl_error_set(err, GL_EINVAL, "bad base URL '%s': %s", shown, cu->url_strerror(rc));
         gl_url_base_free(b);
         return NULL;
     }
@@ -57,7 +62,8 @@ void gl_url_base_free(gl_url_base *b)
 {
     if (!b)
         return;
-    curl_url_cleanup(b->handle);
+    if (b->handle)
+        b->curl->url_cleanup(b->handle);
     free(b->text);
     free(b->memo_dir);
     free(b->memo_abs);
@@ -71,7 +77,7 @@ static char *resolve_failed(const gl_url_base *b, const char *ref, CURLUcode rc,
     gl_url_redact_to(b->text, shown_base, sizeof shown_base);
     gl_url_redact_to(ref, shown_ref, sizeof shown_ref);
     gl_error_set(err, GL_EINVAL, "cannot resolve '%s' against '%s': %s", shown_ref, shown_base,
-                 curl_url_strerror(rc));
+                 b->curl->url_strerror(rc));
     return NULL;
 }
 
@@ -99,43 +105,54 @@ static const unsigned char char_classes[256] = {
     CHAR_CLASS_ROW(4), CHAR_CLASS_ROW(5), CHAR_CLASS_ROW(6), CHAR_CLASS_ROW(7),
 };
 
+/* True when s[i] starts a percent-escape that ends within s[0..n). */
+static bool escape_at(const char *s, size_t i, size_t n)
+{
+    return s[i] == '%' && i + 2 < n && gl_hex_digit_value(s[i + 1]) >= 0 &&
+           gl_hex_digit_value(s[i + 2]) >= 0;
+}
+
 /* True when every character of s[0..n) is of class, or a complete percent-escape. */
 static bool plain_span(const char *s, size_t n, unsigned char class)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!(char_classes[c] & class) &&
-            !(c == '%' && i + 2 < n && gl_hex_digit_value(s[i + 1]) >= 0 &&
-              gl_hex_digit_value(s[i + 2]) >= 0))
+    for (size_t i = 0; i < n; i++)
+        if (!(char_classes[(unsigned char)s[i]] & class) && !escape_at(s, i, n))
             return false;
-    }
     return true;
 }
 
-/* A last path segment whose resolution cannot differ from that of any other: not empty, not
- * a dot segment, no ':' (which could make it a scheme), nothing curl would escape. */
+/* Not empty and not a dot segment, which resolution would drop or merge. */
+static bool solid_segment(const char *s, size_t n)
+{
+    return !(n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'));
+}
+
+/* A last path segment whose resolution cannot differ from that of any other: solid, no ':'
+ * (which could make it a scheme), nothing curl would escape. */
 static bool plain_segment(const char *s, size_t n)
 {
-    if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
-        return false;
-    return plain_span(s, n, IN_SEGMENT);
+    return solid_segment(s, n) && plain_span(s, n, IN_SEGMENT);
 }
 
 static bool plain_fragment(const char *s) { return plain_span(s, strlen(s), IN_FRAGMENT); }
 
-/* The segments of a path ("a/b/c.whl", without its leading '/'), each plain. One pass: a
- * pypi.org link is a hundred characters of path. */
+/* The segments of a path ("a/b/c.whl", without its leading '/'), each plain, in one pass:
+ * a pypi.org link is a hundred characters of path. */
 static bool plain_segments(const char *s, size_t n)
 {
     size_t start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '/')
+    for (size_t i = 0; i < n; i++) {
+        if (char_classes[(unsigned char)s[i]] & IN_SEGMENT)
             continue;
-        if (!plain_segment(s + start, i - start))
+        if (s[i] == '/') {
+            if (!solid_segment(s + start, i - start))
+                return false;
+            start = i + 1;
+        } else if (!escape_at(s, i, n)) {
             return false;
-        start = i + 1;
+        }
     }
-    return true;
+    return solid_segment(s + start, n - start);
 }
 
 static bool resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
@@ -380,7 +397,7 @@ char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char *
 /* Joins the parts curl parsed the way curl_url_get(CURLUPART_URL) does, for the common URLs
  * (no zone id, no login options, not file:), at half its cost. False (with *out NULL) when u
  * is not such a URL or memory ran out: the caller then asks curl for the whole URL. */
-static bool join_parts(CURLU *u, char **out)
+static bool join_parts(const gl_curl_api *cu, CURLU *u, char **out)
 {
     static const CURLUPart parts[] = {CURLUPART_SCHEME, CURLUPART_USER,  CURLUPART_PASSWORD,
                                       CURLUPART_HOST,   CURLUPART_PORT,  CURLUPART_PATH,
@@ -388,7 +405,7 @@ static bool join_parts(CURLU *u, char **out)
     enum { SCHEME, USER, PASSWORD, HOST, PORT, PATH, QUERY, OPTIONS, ZONEID, NPARTS };
     char *v[NPARTS] = {0};
     for (int i = 0; i < NPARTS; i++)
-        curl_url_get(u, parts[i], &v[i], 0);
+        cu->url_get(u, parts[i], &v[i], 0);
     bool ok = v[SCHEME] && v[HOST] && !v[OPTIONS] && !v[ZONEID] && strcmp(v[SCHEME], "file");
     *out = NULL;
     if (ok) {
@@ -423,7 +440,7 @@ static bool join_parts(CURLU *u, char **out)
             gl_strbuf_free(&b);
     }
     for (int i = 0; i < NPARTS; i++)
-        curl_free(v[i]);
+        cu->free(v[i]);
     return ok;
 }
 
@@ -433,7 +450,8 @@ static bool join_parts(CURLU *u, char **out)
 static bool resolve_with_curl(const gl_url_base *b, const char *ref, const char *text,
                               gl_strbuf *out, size_t *fragment_at, bool join, gl_error *err)
 {
-    CURLU *u = curl_url_dup(b->handle);
+    const gl_curl_api *cu = b->curl;
+    CURLU *u = cu->url_dup(b->handle);
     if (!u) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return false;
@@ -443,17 +461,17 @@ static bool resolve_with_curl(const gl_url_base *b, const char *ref, const char 
     bool ok = false;
     /* A relative reference set on a handle holding a URL is resolved against it;
      * CURLU_URLENCODE escapes spaces and non-ASCII bytes but leaves existing %XX alone. */
-    CURLUcode rc = curl_url_set(u, CURLUPART_URL, text, CURLU_URLENCODE);
+    CURLUcode rc = cu->url_set(u, CURLUPART_URL, text, CURLU_URLENCODE);
     if (rc != CURLUE_OK) {
         resolve_failed(b, ref, rc, err);
         goto out;
     }
-    if (join && join_parts(u, &joined)) {
+    if (join && join_parts(cu, u, &joined)) {
         url = joined;
-        if (fragment_at && curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0) == CURLUE_OK)
+        if (fragment_at && cu->url_get(u, CURLUPART_FRAGMENT, &frag, 0) == CURLUE_OK)
             fragment = frag;
     } else {
-        rc = curl_url_get(u, CURLUPART_URL, &abs, 0);
+        rc = cu->url_get(u, CURLUPART_URL, &abs, 0);
         if (rc != CURLUE_OK) {
             resolve_failed(b, ref, rc, err);
             goto out;
@@ -469,9 +487,9 @@ static bool resolve_with_curl(const gl_url_base *b, const char *ref, const char 
     ok = append_result(out, url, strlen(url), "", 0, fragment, fragment_at, err);
 out:
     free(joined);
-    curl_free(abs);
-    curl_free(frag);
-    curl_url_cleanup(u);
+    cu->free(abs);
+    cu->free(frag);
+    cu->url_cleanup(u);
     return ok;
 }
 
@@ -533,8 +551,10 @@ bool gl_url_filename_append(const char *url, gl_strbuf *out, gl_error *err)
         return false;
     }
     char *name = out->data + start;
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
+    /* Most names have no escape: decoding starts at the first '%', if any. */
+    const char *pct = memchr(seg, '%', n);
+    size_t o = pct ? (size_t)(pct - seg) : n;
+    for (size_t i = o; i < n; i++) {
         int hi, lo;
         if (seg[i] == '%' && i + 2 < n && (hi = gl_hex_digit_value(seg[i + 1])) >= 0 &&
             (lo = gl_hex_digit_value(seg[i + 2])) >= 0) {

@@ -879,22 +879,27 @@ bool gl_snapshot_load_into_pool(const char *dir, const char *cache_dir,
                                 gl_pool **out, gl_error *err)
 {
     *out = NULL;
+    char *cache_root = cache_dir ? strdup(cache_dir) : default_cache_dir();
+    gl_strbuf solv_dir = GL_STRBUF_INIT, key = GL_STRBUF_INIT, path = GL_STRBUF_INIT;
+    if (cache_root && *cache_root)
+        gl_strbuf_printf(&solv_dir, "%s/solv", cache_root);
+    free(cache_root);
     char manifest_sha[65];
-    if (!gl_snapshot_manifest_digest(dir, manifest_sha, err)) {
+    if (!gl_snapshot_manifest_digest_memo(dir, solv_dir.len ? gl_strbuf_cstr(&solv_dir) : NULL,
+                                          manifest_sha, err)) {
         gl_error_prefix(err, "snapshot %s: ", dir);
+        gl_strbuf_free(&solv_dir);
         return false;
     }
     /* The key names everything the pool's content depends on, the feeding rules included:
      * bump GL_POOL_FEED_RULES whenever what a selection of indexes feeds changes. */
-    gl_strbuf key = GL_STRBUF_INIT, path = GL_STRBUF_INIT;
     gl_strbuf_printf(&key, "%s gpulock-%s feed-%d", manifest_sha, GPULOCK_VERSION, GL_POOL_FEED_RULES);
     for (size_t i = 0; index_names && i < nindex_names; i++)
         gl_strbuf_printf(&key, " %s", index_names[i]);
     char key_sha[65];
     gl_digest_sha256_hex(key.data ? key.data : "", key.len, key_sha);
-    char *cache_root = cache_dir ? strdup(cache_dir) : default_cache_dir();
-    if (cache_root && *cache_root)
-        gl_strbuf_printf(&path, "%s/solv/%s.solv", cache_root, key_sha);
+    if (solv_dir.len)
+        gl_strbuf_printf(&path, "%s/%s.solv", gl_strbuf_cstr(&solv_dir), key_sha);
 
     gl_pool *pool = NULL;
     bool ok = false;
@@ -919,13 +924,10 @@ bool gl_snapshot_load_into_pool(const char *dir, const char *cache_dir,
          gl_snapshot_feed_pool(&snap, pool, index_names, nindex_names, err);
     gl_snapshot_free(&snap);
     if (ok && path.len) {
-        gl_strbuf solv_dir = GL_STRBUF_INIT;
-        gl_strbuf_printf(&solv_dir, "%s/solv", cache_root);
         gl_error ignored;
         /* The cache only saves time: failing to write it is no failure of the load. */
         if (make_dirs(gl_strbuf_cstr(&solv_dir)))
             gl_pool_write_cache(pool, gl_strbuf_cstr(&path), key_sha, &ignored);
-        gl_strbuf_free(&solv_dir);
     }
 out:
     if (ok) {
@@ -933,7 +935,7 @@ out:
     } else if (pool) {
         gl_pool_free(pool);
     }
-    free(cache_root);
+    gl_strbuf_free(&solv_dir);
     gl_strbuf_free(&key);
     gl_strbuf_free(&path);
     return ok;

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -403,6 +404,65 @@ bool gl_snapshot_manifest_digest(const char *dir, char out[65], gl_error *err)
         gl_error_prefix(err, "not a gpulock snapshot: ");
     }
     gl_strbuf_free(&path);
+    return ok;
+}
+
+/* 64 lowercase hex digits, as gl_digest_sha256_hex writes them. */
+static bool is_digest_text(const char *s, size_t len)
+{
+    if (len != GL_SHA256_HEX_LEN)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
+
+/* How recent a manifest's change may be before its digest is remembered: file times tick
+ * coarsely (a few ms on ext4), so a second change within the same tick would leave the
+ * identity unchanged; a manifest untouched for longer than this cannot be in that race. */
+#define MEMO_SETTLE_SECONDS 2
+
+bool gl_snapshot_manifest_digest_memo(const char *dir, const char *memo_dir, char out[65],
+                                      gl_error *err)
+{
+    gl_strbuf path = GL_STRBUF_INIT, identity = GL_STRBUF_INIT, memo = GL_STRBUF_INIT;
+    gl_strbuf_printf(&path, "%s/%s", dir, GL_SNAPSHOT_MANIFEST);
+    struct stat st;
+    bool remembered = false;
+    if (memo_dir && *memo_dir && stat(gl_strbuf_cstr(&path), &st) == 0) {
+        gl_strbuf_printf(&identity, "%ju %ju %jd %jd.%09ld %jd.%09ld", (uintmax_t)st.st_dev,
+                         (uintmax_t)st.st_ino, (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
+                         st.st_mtim.tv_nsec, (intmax_t)st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+        char id_sha[GL_SHA256_HEX_LEN + 1];
+        gl_digest_sha256_hex(identity.data ? identity.data : "", identity.len, id_sha);
+        gl_strbuf_printf(&memo, "%s/manifest-%s", memo_dir, id_sha);
+        char *data = NULL;
+        size_t len = 0;
+        gl_error miss;
+        if (read_whole(gl_strbuf_cstr(&memo), &data, &len, &miss) && is_digest_text(data, len)) {
+            memcpy(out, data, GL_SHA256_HEX_LEN + 1);
+            remembered = true;
+        }
+        free(data);
+    }
+    bool ok = remembered || gl_snapshot_manifest_digest(dir, out, err);
+    time_t now = time(NULL);
+    if (ok && !remembered && memo.len && now - st.st_mtim.tv_sec > MEMO_SETTLE_SECONDS &&
+        now - st.st_ctim.tv_sec > MEMO_SETTLE_SECONDS) {
+        /* Only saves time: a memo that cannot be written is simply not there next time. */
+        gl_strbuf tmp = GL_STRBUF_INIT;
+        gl_strbuf_printf(&tmp, "%s.%ld.tmp", gl_strbuf_cstr(&memo), (long)getpid());
+        FILE *f = fopen(gl_strbuf_cstr(&tmp), "wb");
+        bool written = f && fwrite(out, 1, GL_SHA256_HEX_LEN, f) == GL_SHA256_HEX_LEN;
+        written = f && fclose(f) == 0 && written;
+        if (!written || rename(gl_strbuf_cstr(&tmp), gl_strbuf_cstr(&memo)) != 0)
+            remove(gl_strbuf_cstr(&tmp));
+        gl_strbuf_free(&tmp);
+    }
+    gl_strbuf_free(&path);
+    gl_strbuf_free(&identity);
+    gl_strbuf_free(&memo);
     return ok;
 }
 

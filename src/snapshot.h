@@ -90,6 +90,11 @@ bool gl_snapshot_read_header(gl_snapshot *snap, const char *dir, gl_error *err);
 bool gl_snapshot_read_indexes(const char *dir, gl_index_set *out, gl_error *err);
 /* sha256 of the manifest: names the snapshot's content (the .solv cache key), cheaply. */
 bool gl_snapshot_manifest_digest(const char *dir, char out[65], gl_error *err);
+/* The same, remembered in the directory memo_dir (which must exist; NULL: not remembered) under
+ * the manifest's identity (device, inode, size, modification and change times), as git's index
+ * remembers file contents: an unchanged manifest is not read again. */
+bool gl_snapshot_manifest_digest_memo(const char *dir, const char *memo_dir, char out[65],
+                                      gl_error *err);
 
 /* The embedded snapshot: $GPULOCK_INDEXES if set, else <exe dir>/../../indexes (a build
  * tree: build/src/gpulock), else <exe dir>/../share/gpulock/indexes (an install), the first

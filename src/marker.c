@@ -791,11 +791,24 @@ static int compare_arbitrary(const char *lhs, const char *rhs)
 
 /* Version semantics when op+rhs is one valid specifier and lhs a valid version: 1/0, or -2 when
  * they do not apply (the caller falls back to strings), -1 when memory runs out. */
+/* Whether text may be a PEP 440 version: every version starts with a digit, after optional
+ * white space and an optional 'v'. Most marker values ("linux", "x86_64", an extra's name) fail
+ * this at once, before any specifier text is built and parsed. */
+static bool may_be_version(const char *text)
+{
+    while (*text && strchr(" \t\n\v\f\r", *text))
+        text++;
+    if (*text == 'v' || *text == 'V')
+        text++;
+    return *text >= '0' && *text <= '9';
+}
+
 static int compare_as_versions(const char *lhs, gl_marker_op op, const char *rhs)
 {
     if (op == GL_MOP_ARBITRARY)
         return compare_arbitrary(lhs, rhs);
-    if (op == GL_MOP_IN || op == GL_MOP_NOT_IN || strchr(rhs, ','))
+    if (op == GL_MOP_IN || op == GL_MOP_NOT_IN || strchr(rhs, ',') || !may_be_version(lhs) ||
+        !may_be_version(rhs))
         return -2;
     gl_strbuf spec = GL_STRBUF_INIT;
     if (!gl_strbuf_puts(&spec, op_text(op)) || !gl_strbuf_puts(&spec, rhs)) {

@@ -30,7 +30,7 @@
 #include "wheel_filename.h"
 
 /* Bumped whenever the layout of the catalog keys changes, so old caches read as misses. */
-#define CACHE_FORMAT "gpulock-catalog-1"
+#define CACHE_FORMAT "gpulock-catalog-2"
 
 enum meta_state { META_UNKNOWN = 0, META_AVAILABLE = 1, META_UNAVAILABLE = 2 };
 
@@ -189,8 +189,12 @@ static bool hashset_add(hashset *h, uint64_t key, bool *added)
 
 /* ---- the target specialisation --------------------------------------------------------- */
 
+/* A file of a release. The strings and the digest are borrowed from the catalog's repodata,
+ * which never changes once frozen. */
 typedef struct tfile {
-    char *filename, *url, *sha256, *requires_python, *yanked_reason;
+    const char *filename, *url, *requires_python, *yanked_reason;
+    const unsigned char *sha256; /* 32 bytes, NULL when unknown */
+    char *sha256_hex;            /* owned; made when a candidate's files are first asked for */
     int rank;     /* the target's preference: wheel rank, 1<<28 for an sdist, -1 unusable */
     int priority; /* of the index that listed it */
     bool yanked, compatible;
@@ -203,8 +207,21 @@ typedef struct textra {
     bool declared;
 } textra;
 
+/* A release's core metadata as the catalog records it (strings borrowed, as for tfile). */
+typedef struct tmeta {
+    unsigned state; /* enum meta_state */
+    const char *requires_python, *reason;
+    /* Lists of pool strings: offsets of 0-terminated runs in gl_pool.meta_ids, 0 when empty
+       (meta_ids starts with a 0 that every empty list shares). */
+    int requires_dist, provides_extra;
+} tmeta;
+
 typedef struct trelease {
-    Queue catalog; /* catalog solvables holding this release (one per frozen batch) */
+    Queue catalog; /* the catalog solvables holding this release (one per frozen batch) */
+    bool has_files; /* some of them lists a file */
+    bool read;      /* files and metadata gathered from the catalog */
+    bool evaluated; /* judged for the target (out or not) */
+    bool expanded;  /* its candidate made, with its requirements */
     Id evr;        /* the version text's string id */
     char *version_text;
     gl_version version;
@@ -217,10 +234,9 @@ typedef struct trelease {
     size_t nfiles;
     int *lines; /* Requires-Dist lines (indices into gl_pool.lines) an extra may still want */
     size_t nlines;
-    char **provides_extra;
-    size_t nprovides_extra;
-    Id solvable;    /* the candidate, 0 when out */
-    Id meta_holder; /* the catalog solvable whose metadata applies, 0 when none */
+    int provides_extra; /* as tmeta's */
+    Id solvable; /* the candidate, 0 when out */
+    tmeta meta;  /* from the newest batch that says something; state META_UNKNOWN when none */
     textra *extras;
     size_t nextras, extras_cap;
 } trelease;
@@ -230,9 +246,7 @@ typedef struct tproject {
     char *display;
     trelease *rel; /* in PEP 440 order */
     size_t nrel;
-    bool expanded;
-    Id *extras_seen;
-    size_t nextras_seen, extras_seen_cap;
+    int best_priority; /* the index the project comes from, with first_index_only */
 } tproject;
 
 /* One distinct requirement line of the prepared projects, parsed once however many releases
@@ -241,6 +255,10 @@ typedef struct tline {
     gl_requirement req;
     Id text;          /* marker-free canonical text, the namespace argument; 0 until needed */
     signed char base; /* marker on the target without an extra: -1 not evaluated yet, 0, 1 */
+    /* The last extra the marker was evaluated for, and the answer: an extra's lines are
+       evaluated release after release, and most releases repeat their predecessor's lines. */
+    Id last_extra;
+    bool last_value;
     bool valid;
     char *error; /* why it does not parse */
 } tline;
@@ -260,9 +278,12 @@ typedef struct tcand {
     int project, release, extra; /* extra index, -1 for the project itself */
 } tcand;
 
+/* A dependency to expand: the releases of project matching line get candidates (for extra too,
+ * unless 0). */
 typedef struct work_item {
     int project;
     Id extra;
+    int line;
 } work_item;
 
 struct gl_pool {
@@ -312,8 +333,17 @@ struct gl_pool {
     bool window_on;
     work_item *work;
     size_t nwork, work_cap;
+    unsigned char *dep_seen; /* indexed by relation id: that dependency was queued */
+    size_t dep_seen_cap;
     gl_candidate_file *cand_files; /* scratch for gl_pool_candidate */
     size_t cand_files_cap;
+    tfile *read_files; /* scratch for reading one catalog solvable's files */
+    size_t read_files_cap;
+    Queue meta_ids; /* the Requires-Dist and Provides-Extra lists read for the target (tmeta) */
+    /* Per target, memoised by text: a wheel's rank by its tags ("cp311-cp311-manylinux_2_17_x86_64.whl"),
+       and whether the target's Python satisfies a Requires-Python. Values are answer + 1. */
+    strmap rank_by_tags;
+    strmap python_by_spec;
 };
 
 static void target_reset(gl_pool *pool);
@@ -350,6 +380,7 @@ gl_pool *gl_pool_new(gl_error *err)
     pool->dep_nothing = pool_str2id(s, "gpulock:nothing-satisfies-this", 1);
     pool_setnamespacecallback(s, ns_callback, pool);
     queue_init(&pool->building_direct);
+    queue_init(&pool->meta_ids);
     return pool;
 }
 
@@ -360,6 +391,7 @@ void gl_pool_free(gl_pool *pool)
     target_reset(pool);
     strmap_free(&pool->release_index);
     queue_free(&pool->building_direct);
+    queue_free(&pool->meta_ids);
     free(pool->seen_urls.slots);
     free(pool->catalog);
     pool_free(pool->solv);
@@ -513,24 +545,29 @@ bool gl_pool_add_direct_file(gl_pool *pool, const gl_pool_file *file, gl_error *
     return add_file(pool, file, true, err);
 }
 
-static char *join_lines(const char *const *items, size_t n)
-{
-    gl_strbuf b = GL_STRBUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        if (!items[i])
-            continue;
-        if (b.len)
-            gl_strbuf_putc(&b, '\n');
-        gl_strbuf_puts(&b, items[i]);
-    }
-    return gl_strbuf_detach(&b);
-}
-
-/* What gl_pool_set_metadata* record for a release. */
+/* What gl_pool_set_metadata* record for a release. The lists become arrays of pool strings:
+ * a line such as "numpy>=1.17" is stored once however many releases repeat it, and the
+ * preparation finds its parse by the string's id instead of hashing the text again. */
 typedef struct meta_record {
     int state;
-    const char *requires_python, *requires_dist, *provides_extra, *reason;
+    const char *requires_python, *reason;
+    const char *const *requires_dist, *const *provides_extra;
+    size_t nrequires_dist, nprovides_extra;
 } meta_record;
+
+static void write_id_list(gl_pool *pool, Id p, Id key, const char *const *items, size_t n)
+{
+    Queue q;
+    queue_init(&q);
+    for (size_t i = 0; i < n; i++)
+        if (items[i])
+            queue_push(&q, pool_str2id(pool->solv, items[i], 1));
+    if (q.count)
+        repodata_set_idarray(pool->bdata, p, key, &q);
+    else
+        repodata_unset(pool->bdata, p, key); /* a later record replaces an earlier one */
+    queue_free(&q);
+}
 
 static void write_meta(gl_pool *pool, Id p, const meta_record *m)
 {
@@ -541,16 +578,16 @@ static void write_meta(gl_pool *pool, Id p, const meta_record *m)
         const char *value;
     } fields[] = {
         {pool->key_meta_requires_python, m->requires_python},
-        {pool->key_requires_dist, m->requires_dist},
-        {pool->key_provides_extra, m->provides_extra},
         {pool->key_meta_reason, m->reason},
     };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         if (fields[i].value && *fields[i].value)
             repodata_set_str(data, p, fields[i].key, fields[i].value);
         else
-            repodata_unset(data, p, fields[i].key); /* a later record replaces an earlier one */
+            repodata_unset(data, p, fields[i].key);
     }
+    write_id_list(pool, p, pool->key_requires_dist, m->requires_dist, m->nrequires_dist);
+    write_id_list(pool, p, pool->key_provides_extra, m->provides_extra, m->nprovides_extra);
 }
 
 /* Records metadata for the index release of (project, version), creating it if need be, and
@@ -599,21 +636,15 @@ bool gl_pool_set_metadata(gl_pool *pool, const gl_pool_metadata *meta, gl_error 
         gl_error_set(err, GL_EINVAL, "metadata: none given");
         return false;
     }
-    char *rd = join_lines(meta->requires_dist, meta->nrequires_dist);
-    char *pe = join_lines(meta->provides_extra, meta->nprovides_extra);
-    meta_record m = {META_AVAILABLE, meta->requires_python, rd, pe, NULL};
-    bool ok = (rd && pe) ? set_meta(pool, meta->project, meta->version, &m, err) : false;
-    if (!rd || !pe)
-        gl_error_set(err, GL_ENOMEM, "metadata of %s: out of memory", meta->project ? meta->project : "?");
-    free(rd);
-    free(pe);
-    return ok;
+    meta_record m = {META_AVAILABLE, meta->requires_python, NULL, meta->requires_dist,
+                     meta->provides_extra, meta->nrequires_dist, meta->nprovides_extra};
+    return set_meta(pool, meta->project, meta->version, &m, err);
 }
 
 bool gl_pool_set_metadata_unavailable(gl_pool *pool, const char *project, const char *version,
                                       const char *reason, gl_error *err)
 {
-    meta_record m = {META_UNAVAILABLE, NULL, NULL, NULL, reason ? reason : "no reason given"};
+    meta_record m = {META_UNAVAILABLE, NULL, reason ? reason : "no reason given", NULL, NULL, 0, 0};
     return set_meta(pool, project, version, &m, err);
 }
 
@@ -647,6 +678,14 @@ static char *cache_userdata(const char *key)
     return gl_strbuf_detach(&b);
 }
 
+/* Every key in core: a prepared target borrows the catalog's strings, which a key stored
+ * vertically (paged in on demand) would not keep in place. */
+static int keep_incore(Repo *repo, Repokey *key, void *data)
+{
+    (void)repo, (void)key, (void)data;
+    return KEY_STORAGE_INCORE;
+}
+
 bool gl_pool_write_cache(gl_pool *pool, const char *path, const char *key, gl_error *err)
 {
     if (!freeze(pool, err))
@@ -675,6 +714,7 @@ bool gl_pool_write_cache(gl_pool *pool, const char *path, const char *key, gl_er
     free(ud);
     ud = gl_strbuf_detach(&udb);
     Repowriter *w = repowriter_create(pool->catalog[0]);
+    repowriter_set_keyfilter(w, keep_incore, NULL);
     repowriter_set_userdata(w, ud, (int)strlen(ud));
     int rc = repowriter_write(w, fp);
     repowriter_free(w);
@@ -753,15 +793,10 @@ static void trelease_free(trelease *r)
     free(r->direct_url);
     free(r->out);
     free(r->yanked_reason);
-    for (size_t i = 0; i < r->nfiles; i++) {
-        tfile *f = &r->files[i];
-        free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
-    }
+    for (size_t i = 0; i < r->nfiles; i++)
+        free(r->files[i].sha256_hex);
     free(r->files);
     free(r->lines);
-    for (size_t i = 0; i < r->nprovides_extra; i++)
-        free(r->provides_extra[i]);
-    free(r->provides_extra);
     free(r->extras);
 }
 
@@ -778,7 +813,6 @@ static void target_reset(gl_pool *pool)
             trelease_free(&p->rel[j]);
         free(p->rel);
         free(p->display);
-        free(p->extras_seen);
     }
     free(pool->projects);
     pool->projects = NULL;
@@ -814,9 +848,19 @@ static void target_reset(gl_pool *pool)
     free(pool->work);
     pool->work = NULL;
     pool->nwork = pool->work_cap = 0;
+    free(pool->dep_seen);
+    pool->dep_seen = NULL;
+    pool->dep_seen_cap = 0;
     free(pool->cand_files);
     pool->cand_files = NULL;
     pool->cand_files_cap = 0;
+    free(pool->read_files);
+    pool->read_files = NULL;
+    pool->read_files_cap = 0;
+    strmap_free(&pool->rank_by_tags);
+    strmap_free(&pool->python_by_spec);
+    queue_empty(&pool->meta_ids);
+    queue_push(&pool->meta_ids, 0); /* the empty list */
     free(pool->target_desc);
     pool->target_desc = NULL;
     free(pool->catalog_by_name);
@@ -875,41 +919,79 @@ static bool ensure_id_slot(void *arr, size_t *cap, Id id, size_t elem)
     return id >= 0 && grow(arr, cap, (size_t)id, elem);
 }
 
-static const char *cat_str(gl_pool *pool, Id p, Id key)
-{
-    return repo_lookup_str(pool->solv->solvables[p].repo, p, key);
-}
+/* What one catalog solvable says of its release. */
+typedef struct cat_record {
+    const char *display, *direct_url;
+    tmeta meta;
+    const tfile *files; /* pool->read_files: valid until the next read */
+    size_t nfiles;
+} cat_record;
 
-/* Reads the files of catalog solvable p into r. */
-static bool read_files(gl_pool *pool, Id p, trelease *r, size_t *cap)
+/* Reads catalog solvable p in one pass over its repodata: a lookup per key would walk the
+ * solvable's schema again for each, and again for each file. False when memory runs out or a
+ * file lacks its name or URL. */
+static bool read_catalog_solvable(gl_pool *pool, Id p, cat_record *rec)
 {
     Pool *s = pool->solv;
+    memset(rec, 0, sizeof *rec);
     Dataiterator di;
+    dataiterator_init(&di, s, s->solvables[p].repo, p, 0, 0, SEARCH_SUB | SEARCH_NO_STORAGE_SOLVABLE);
+    tfile *f = NULL;
+    size_t n = 0;
     bool ok = true;
-    dataiterator_init(&di, s, s->solvables[p].repo, p, pool->key_filename, 0, 0);
-    dataiterator_prepend_keyname(&di, pool->key_files);
-    while (dataiterator_step(&di)) {
-        dataiterator_setpos_parent(&di);
-        if (!grow(&r->files, cap, r->nfiles, sizeof *r->files)) {
-            ok = false;
-            break;
-        }
-        tfile *f = &r->files[r->nfiles++];
-        memset(f, 0, sizeof *f);
-        f->filename = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_filename));
-        f->url = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_url));
-        Id type = 0;
-        f->sha256 = dup_or_null(pool_lookup_checksum(s, SOLVID_POS, pool->key_sha256, &type));
-        f->requires_python = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_requires_python));
-        f->yanked = pool_lookup_void(s, SOLVID_POS, pool->key_yanked);
-        f->yanked_reason = dup_or_null(pool_lookup_str(s, SOLVID_POS, pool->key_yanked_reason));
-        f->priority = (int)pool_lookup_num(s, SOLVID_POS, pool->key_index_priority, 0);
-        if (!f->filename || !f->url) {
-            ok = false;
-            break;
+    while (ok && dataiterator_step(&di)) {
+        Id key = di.key->name;
+        const char *str = di.kv.str;
+        if (di.kv.parent) {
+            if (!f)
+                continue;
+            if (key == pool->key_filename)
+                f->filename = str;
+            else if (key == pool->key_url)
+                f->url = str;
+            else if (key == pool->key_sha256 && di.key->type == REPOKEY_TYPE_SHA256)
+                f->sha256 = (const unsigned char *)str;
+            else if (key == pool->key_requires_python)
+                f->requires_python = str;
+            else if (key == pool->key_yanked)
+                f->yanked = true;
+            else if (key == pool->key_yanked_reason)
+                f->yanked_reason = str;
+            else if (key == pool->key_index_priority)
+                f->priority = (int)di.kv.num;
+        } else if (key == pool->key_files) {
+            ok = grow(&pool->read_files, &pool->read_files_cap, n, sizeof *pool->read_files);
+            if (ok) {
+                f = &pool->read_files[n++];
+                memset(f, 0, sizeof *f);
+            }
+        } else if (key == pool->key_display) {
+            rec->display = str;
+        } else if (key == pool->key_direct_url) {
+            rec->direct_url = str;
+        } else if (key == pool->key_meta_state) {
+            rec->meta.state = (unsigned)di.kv.num;
+        } else if (key == pool->key_meta_requires_python) {
+            rec->meta.requires_python = str;
+        } else if (key == pool->key_requires_dist || key == pool->key_provides_extra) {
+            /* one step per element of the list */
+            if (di.kv.entry == 0) {
+                int *list = key == pool->key_requires_dist ? &rec->meta.requires_dist
+                                                           : &rec->meta.provides_extra;
+                *list = pool->meta_ids.count;
+            }
+            queue_push(&pool->meta_ids, di.kv.id);
+            if (di.kv.eof)
+                queue_push(&pool->meta_ids, 0);
+        } else if (key == pool->key_meta_reason) {
+            rec->meta.reason = str;
         }
     }
     dataiterator_free(&di);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = pool->read_files[i].filename && pool->read_files[i].url;
+    rec->files = pool->read_files;
+    rec->nfiles = n;
     return ok;
 }
 
@@ -952,66 +1034,70 @@ static void set_out(trelease *r, const char *fmt, ...)
     r->out = msg ? msg : strdup("not usable");
 }
 
-static bool python_ok(const gl_pool *pool, const char *requires_python)
+static bool python_ok(gl_pool *pool, const char *requires_python)
 {
     if (!requires_python || !*requires_python)
         return true;
+    size_t memo;
+    if (strmap_get(&pool->python_by_spec, requires_python, &memo))
+        return memo == 2;
     gl_specifier_set set;
-    if (!gl_specifier_set_parse(&set, requires_python, strlen(requires_python), NULL))
-        return true; /* pip ignores an unparsable Requires-Python too */
-    bool ok = gl_target_python_satisfies(&pool->target, &set);
-    gl_specifier_set_free(&set);
+    bool ok = true; /* pip ignores an unparsable Requires-Python too */
+    if (gl_specifier_set_parse(&set, requires_python, strlen(requires_python), NULL)) {
+        ok = gl_target_python_satisfies(&pool->target, &set);
+        gl_specifier_set_free(&set);
+    }
+    strmap_put(&pool->python_by_spec, requires_python, ok ? 2 : 1); /* on failure: not memoised */
     return ok;
 }
 
-/* The catalog solvable carrying the release's metadata: the newest batch that says something,
- * falling back (for direct releases) to the index release of the same version. */
-static Id newest_metadata(gl_pool *pool, const trelease *r)
+/* The target's preference for a file: its wheel rank, 1<<28 for an sdist (when allowed), -1
+ * when it cannot be installed. A wheel's tags are the last three '-' fields of its name, so the
+ * rank is memoised by them: a catalog has far fewer tag sets than files. */
+static int file_rank(gl_pool *pool, const char *filename, const char *project, bool *is_wheel)
 {
-    for (int i = r->catalog.count - 1; i >= 0; i--) {
-        Id p = r->catalog.elements[i];
-        Solvable *s = pool->solv->solvables + p;
-        if (repo_lookup_num(s->repo, p, pool->key_meta_state, 0))
-            return p;
-    }
-    return 0;
+    size_t len = strlen(filename);
+    *is_wheel = len > 4 && !strcmp(filename + len - 4, ".whl");
+    if (!*is_wheel)
+        return pool->options.allow_sdist ? 1 << 28 : -1;
+    const char *tags = filename + len;
+    for (int dashes = 0; tags > filename && dashes < 3;)
+        if (*--tags == '-')
+            dashes++;
+    size_t memo;
+    if (*tags == '-' && strmap_get(&pool->rank_by_tags, tags + 1, &memo))
+        return (int)memo - 1;
+    gl_dist_filename df;
+    int rank = -1;
+    if (gl_dist_filename_parse_hinted(&df, filename, project, NULL) && df.kind == GL_DIST_WHEEL)
+        rank = gl_target_wheel_rank(&pool->target, &df);
+    gl_dist_filename_free(&df);
+    if (*tags == '-')
+        strmap_put(&pool->rank_by_tags, tags + 1, (size_t)(rank + 1)); /* on failure: not memoised */
+    return rank;
 }
 
-static Id metadata_holder(gl_pool *pool, const tproject *proj, const trelease *r)
+/* A direct release without metadata of its own borrows that of the index release of the same
+ * version. */
+static void borrow_metadata(tproject *proj, trelease *r)
 {
-    Id p = newest_metadata(pool, r);
-    if (p || !r->direct_url)
-        return p;
+    if (r->meta.state || !r->direct_url)
+        return;
     for (size_t k = 0; k < proj->nrel; k++) {
         const trelease *o = &proj->rel[k];
-        if (!o->direct_url && !strcmp(o->version_text, r->version_text) && (p = newest_metadata(pool, o)))
-            return p;
+        if (!o->direct_url && o->meta.state && !strcmp(o->version_text, r->version_text)) {
+            r->meta = o->meta;
+            return;
+        }
     }
-    return 0;
 }
 
-static bool split_lines(const char *text, char ***out, size_t *n)
+/* Whether the Provides-Extra list at offset list of meta_ids names extra (normalised). */
+static bool extra_in(const gl_pool *pool, int list, const char *extra)
 {
-    *out = NULL;
-    *n = 0;
-    size_t cap = 0;
-    while (text && *text) {
-        const char *nl = strchr(text, '\n');
-        size_t len = nl ? (size_t)(nl - text) : strlen(text);
-        if (!grow(out, &cap, *n, sizeof **out))
-            return false;
-        if (!((*out)[*n] = strndup(text, len)))
-            return false;
-        (*n)++;
-        text = nl ? nl + 1 : text + len;
-    }
-    return true;
-}
-
-static bool extra_in(char **list, size_t n, const char *extra)
-{
-    for (size_t i = 0; i < n; i++) {
-        char *norm = gl_name_normalize_dup(list[i], strlen(list[i]));
+    for (int i = list; pool->meta_ids.elements[i]; i++) {
+        const char *name = pool_id2str(pool->solv, pool->meta_ids.elements[i]);
+        char *norm = gl_name_normalize_dup(name, strlen(name));
         bool same = norm && !strcmp(norm, extra);
         free(norm);
         if (same)
@@ -1023,9 +1109,16 @@ static bool extra_in(char **list, size_t n, const char *extra)
 static bool ensure_id_slot(void *arr, size_t *cap, Id id, size_t elem);
 
 /* The line's index (parsed on first sight), or -1 when memory runs out. */
-static int line_get(gl_pool *pool, const char *raw)
+static int line_get_id(gl_pool *pool, Id rid);
+
+static int line_get(gl_pool *pool, const char *raw, size_t len)
 {
-    Id rid = pool_str2id(pool->solv, raw, 1);
+    return line_get_id(pool, pool_strn2id(pool->solv, raw, (unsigned)len, 1));
+}
+
+/* The same for a line the pool holds as string rid. */
+static int line_get_id(gl_pool *pool, Id rid)
+{
     if (!ensure_id_slot(&pool->line_of_raw, &pool->line_of_raw_cap, rid, sizeof *pool->line_of_raw))
         return -1;
     if (pool->line_of_raw[rid])
@@ -1037,6 +1130,7 @@ static int line_get(gl_pool *pool, const char *raw)
     l->base = -1;
     gl_error perr;
     gl_error_clear(&perr);
+    const char *raw = pool_id2str(pool->solv, rid);
     l->valid = gl_requirement_parse(&l->req, raw, strlen(raw), &perr);
     if (!l->valid && !(l->error = strdup(perr.message)))
         return -1;
@@ -1055,6 +1149,16 @@ static bool marker_true(gl_pool *pool, int line, const char *extra)
     if (l->base < 0)
         l->base = gl_marker_evaluate(l->req.marker, pool->env, NULL, NULL) == 1;
     return l->base == 1;
+}
+
+static bool marker_true_for_extra(gl_pool *pool, int line, Id extra, const char *extra_name)
+{
+    tline *l = &pool->lines[line];
+    if (l->last_extra != extra) {
+        l->last_value = marker_true(pool, line, extra_name);
+        l->last_extra = extra;
+    }
+    return l->last_value;
 }
 
 static const char *project_display(const tproject *p, Pool *s)
@@ -1087,24 +1191,13 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
     size_t kept = 0;
     bool any_tag_ok = false, any_python_ok = false, any_wheel = false;
     for (size_t i = 0; i < r->nfiles; i++) {
-        tfile *f = &r->files[i];
-        if (!r->direct_url && pool->options.first_index_only && f->priority != index_priority) {
-            free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
+        if (!r->direct_url && pool->options.first_index_only && r->files[i].priority != index_priority)
             continue;
-        }
-        r->files[kept] = *f;
-        f = &r->files[kept++];
-        gl_dist_filename df;
-        int rank = -1;
-        if (gl_dist_filename_parse_hinted(&df, f->filename, disp, NULL)) {
-            if (df.kind == GL_DIST_WHEEL) {
-                any_wheel = true;
-                rank = gl_target_wheel_rank(&pool->target, &df);
-            } else if (pool->options.allow_sdist) {
-                rank = 1 << 28;
-            }
-        }
-        gl_dist_filename_free(&df);
+        r->files[kept] = r->files[i];
+        tfile *f = &r->files[kept++];
+        bool wheel;
+        int rank = file_rank(pool, f->filename, disp, &wheel);
+        any_wheel |= wheel;
         bool py = python_ok(pool, f->requires_python);
         any_tag_ok |= rank >= 0;
         any_python_ok |= py && rank >= 0;
@@ -1114,10 +1207,6 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
     r->nfiles = kept;
     if (r->nfiles > 1)
         qsort(r->files, r->nfiles, sizeof *r->files, cmp_tfile);
-
-    Id holder = r->meta_holder;
-    Solvable *hs = holder ? pool->solv->solvables + holder : NULL;
-    unsigned long long state = hs ? repo_lookup_num(hs->repo, holder, pool->key_meta_state, 0) : 0;
 
     if (!r->nfiles || !r->files[0].compatible) {
         if (!any_tag_ok && (any_wheel || pool->options.allow_sdist))
@@ -1135,19 +1224,19 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
         }
         return;
     }
-    if (state == META_UNAVAILABLE) {
+    const tmeta *m = &r->meta;
+    if (m->state == META_UNAVAILABLE) {
         set_out(r, "metadata of %s %s unavailable: %s", disp, r->version_text,
-                repo_lookup_str(hs->repo, holder, pool->key_meta_reason));
+                m->reason ? m->reason : "no reason given");
         return;
     }
-    if (state != META_AVAILABLE) {
+    if (m->state != META_AVAILABLE) {
         set_out(r, "metadata of %s %s unavailable: it was never fetched", disp, r->version_text);
         return;
     }
-    const char *rp = repo_lookup_str(hs->repo, holder, pool->key_meta_requires_python);
-    if (!python_ok(pool, rp)) {
+    if (!python_ok(pool, m->requires_python)) {
         set_out(r, "%s %s requires Python %s (the target has Python %u.%u)", disp, r->version_text,
-                rp, pool->target.python_major, pool->target.python_minor);
+                m->requires_python, pool->target.python_major, pool->target.python_minor);
         return;
     }
     for (size_t i = 0; i < pool->nconstraints; i++) {
@@ -1162,33 +1251,26 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
         }
     }
     /* requirements, parsed only now that the project is reachable */
-    char **lines = NULL;
     size_t nlines = 0;
-    if (!split_lines(repo_lookup_str(hs->repo, holder, pool->key_requires_dist), &lines, &nlines) ||
-        !(r->lines = calloc(nlines ? nlines : 1, sizeof *r->lines))) {
+    for (int i = m->requires_dist; pool->meta_ids.elements[i]; i++)
+        nlines++;
+    if (!(r->lines = calloc(nlines + 1, sizeof *r->lines))) {
         set_out(r, "%s %s: out of memory", disp, r->version_text);
-    } else {
-        for (size_t i = 0; i < nlines && !r->out; i++) {
-            int line = line_get(pool, lines[i]);
-            if (line < 0)
-                set_out(r, "%s %s: out of memory", disp, r->version_text);
-            else if (!pool->lines[line].valid)
-                set_out(r, "metadata of %s %s is invalid: %s", disp, r->version_text,
-                        pool->lines[line].error);
-            else
-                r->lines[r->nlines++] = line;
-        }
+        return;
     }
-    for (size_t i = 0; i < nlines; i++)
-        free(lines[i]);
-    free(lines);
+    for (int i = m->requires_dist; pool->meta_ids.elements[i] && !r->out; i++) {
+        int line = line_get_id(pool, pool->meta_ids.elements[i]);
+        if (line < 0)
+            set_out(r, "%s %s: out of memory", disp, r->version_text);
+        else if (!pool->lines[line].valid)
+            set_out(r, "metadata of %s %s is invalid: %s", disp, r->version_text,
+                    pool->lines[line].error);
+        else
+            r->lines[r->nlines++] = line;
+    }
     if (r->out)
         return;
-    if (!split_lines(repo_lookup_str(hs->repo, holder, pool->key_provides_extra), &r->provides_extra,
-                     &r->nprovides_extra)) {
-        set_out(r, "%s %s: out of memory", disp, r->version_text);
-        return;
-    }
+    r->provides_extra = m->provides_extra;
     bool all_yanked = true;
     for (size_t i = 0; i < r->nfiles; i++)
         if (r->files[i].compatible && !r->files[i].yanked)
@@ -1199,17 +1281,68 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
     }
 }
 
-static bool push_work(gl_pool *pool, int project, Id extra)
+static bool push_work(gl_pool *pool, int project, Id extra, int line)
 {
     if (!grow(&pool->work, &pool->work_cap, pool->nwork, sizeof *pool->work))
         return false;
     pool->work[pool->nwork].project = project;
     pool->work[pool->nwork].extra = extra;
+    pool->work[pool->nwork].line = line;
     pool->nwork++;
     return true;
 }
 
-/* Finds or loads the project (its releases, ordered and evaluated). -1 when out of memory. */
+/* Gathers the files and metadata of a release from its catalog solvables. False when memory
+ * runs out. */
+static bool read_release(gl_pool *pool, trelease *r)
+{
+    if (r->read)
+        return true;
+    r->read = true;
+    for (int i = 0; i < r->catalog.count; i++) {
+        cat_record rec;
+        if (!read_catalog_solvable(pool, r->catalog.elements[i], &rec))
+            return false;
+        /* Batches come in the order they were added: the newest that says something wins. */
+        if (rec.meta.state)
+            r->meta = rec.meta;
+        size_t had = r->nfiles;
+        if (rec.nfiles) {
+            tfile *grown = realloc(r->files, (had + rec.nfiles) * sizeof *r->files);
+            if (!grown)
+                return false;
+            r->files = grown;
+        }
+        for (size_t j = 0; j < rec.nfiles; j++) {
+            /* the same URL added in two batches is one file */
+            bool dup = false;
+            for (size_t k = 0; k < had && !dup; k++)
+                dup = !strcmp(r->files[k].url, rec.files[j].url);
+            if (!dup)
+                r->files[r->nfiles++] = rec.files[j];
+        }
+    }
+    return true;
+}
+
+/* Judges release k of project pi for the target, once. False when memory runs out. */
+static bool ensure_evaluated(gl_pool *pool, int pi, size_t k)
+{
+    tproject *proj = &pool->projects[pi];
+    trelease *r = &proj->rel[k];
+    if (r->evaluated)
+        return true;
+    r->evaluated = true;
+    if (!read_release(pool, r))
+        return false;
+    evaluate_release(pool, proj, r, proj->best_priority);
+    return true;
+}
+
+/* Finds or loads the project: its releases, ordered and ranked. A release is read and judged
+ * only when a requirement reaches it (ensure_evaluated), except where the project has a direct
+ * release or only its first index counts: then all are, here, as those rules look across
+ * releases. -1 when out of memory. */
 static int project_get(gl_pool *pool, prep *pr, const char *name)
 {
     size_t idx;
@@ -1220,6 +1353,7 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
     idx = pool->nprojects;
     tproject *proj = &pool->projects[idx];
     memset(proj, 0, sizeof *proj);
+    proj->best_priority = -1;
     Pool *s = pool->solv;
     proj->name = pool_str2id(s, name, 1);
     if (!strmap_put(&pool->project_index, name, idx))
@@ -1237,13 +1371,16 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
             hi = mid;
     }
     size_t relcap = 0;
+    bool eager = pool->options.first_index_only;
     for (size_t i = lo; i < pr->nby_name && pr->by_name[i].name == proj->name; i++) {
         Id p = pr->by_name[i].solvable;
         Solvable *sv = s->solvables + p;
-        const char *durl = cat_str(pool, p, pool->key_direct_url);
-        const char *disp = cat_str(pool, p, pool->key_display);
-        if (disp && !proj->display)
-            proj->display = strdup(disp);
+        const char *durl = repo_lookup_str(sv->repo, p, pool->key_direct_url);
+        if (!proj->display) {
+            const char *disp = repo_lookup_str(sv->repo, p, pool->key_display);
+            if (disp && !(proj->display = strdup(disp)))
+                return -1;
+        }
         trelease *r = NULL;
         for (size_t k = 0; k < proj->nrel && !r; k++) {
             trelease *o = &proj->rel[k];
@@ -1263,44 +1400,36 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
             r->evr = sv->evr;
             r->direct_url = dup_or_null(durl);
             proj->nrel++;
+            if (!r->version_text || (durl && !r->direct_url))
+                return -1;
+            eager |= durl != NULL;
         }
         queue_push(&r->catalog, p);
+        r->has_files |= repo_lookup_type(sv->repo, p, pool->key_files) != 0;
     }
-    /* files, then the index this project comes from */
-    int best_priority = -1;
-    for (size_t k = 0; k < proj->nrel; k++) {
-        trelease *r = &proj->rel[k];
-        size_t fcap = 0;
-        for (int i = 0; i < r->catalog.count; i++)
-            if (!read_files(pool, r->catalog.elements[i], r, &fcap))
+    if (!proj->display && !(proj->display = strdup(name)))
+        return -1;
+    if (eager) {
+        for (size_t k = 0; k < proj->nrel; k++) {
+            trelease *r = &proj->rel[k];
+            if (!read_release(pool, r))
                 return -1;
-        size_t nunique = 0;
-        for (size_t i = 0; i < r->nfiles; i++) {
-            /* the same URL added in two batches is one file */
-            bool dup = false;
-            for (size_t j = 0; j < nunique && !dup; j++)
-                dup = !strcmp(r->files[j].url, r->files[i].url);
-            tfile *f = &r->files[i];
-            if (dup) {
-                free(f->filename), free(f->url), free(f->sha256), free(f->requires_python), free(f->yanked_reason);
-                continue;
-            }
-            r->files[nunique++] = *f;
-            if (!r->direct_url && (best_priority < 0 || f->priority < best_priority))
-                best_priority = f->priority;
+            for (size_t i = 0; i < r->nfiles && !r->direct_url; i++)
+                if (proj->best_priority < 0 || r->files[i].priority < proj->best_priority)
+                    proj->best_priority = r->files[i].priority;
         }
-        r->nfiles = nunique;
+        /* metadata first: a direct release may borrow it from a file-less index release */
+        for (size_t k = 0; k < proj->nrel; k++)
+            borrow_metadata(proj, &proj->rel[k]);
     }
-    /* metadata first: a direct release may borrow it from a file-less index release */
-    for (size_t k = 0; k < proj->nrel; k++)
-        proj->rel[k].meta_holder = metadata_holder(pool, proj, &proj->rel[k]);
     /* drop releases with no file (metadata seen for a version no index lists) */
     size_t kept = 0;
     for (size_t k = 0; k < proj->nrel; k++) {
         trelease *r = &proj->rel[k];
-        bool has = false;
-        for (size_t i = 0; i < r->nfiles && !has; i++)
-            has = r->direct_url || !pool->options.first_index_only || r->files[i].priority == best_priority;
+        bool has = eager ? false : r->has_files;
+        for (size_t i = 0; eager && i < r->nfiles && !has; i++)
+            has = r->direct_url || !pool->options.first_index_only ||
+                  r->files[i].priority == proj->best_priority;
         if (has)
             proj->rel[kept++] = *r;
         else
@@ -1314,10 +1443,9 @@ static int project_get(gl_pool *pool, prep *pr, const char *name)
         if (k == 0 || gl_version_compare(&proj->rel[k - 1].version, &proj->rel[k].version) != 0)
             rank++;
         proj->rel[k].rank = rank;
-        evaluate_release(pool, proj, &proj->rel[k], best_priority);
+        if (eager && !ensure_evaluated(pool, (int)idx, k))
+            return -1;
     }
-    if (!push_work(pool, (int)idx, 0))
-        return -1;
     return (int)idx;
 }
 
@@ -1339,8 +1467,20 @@ static Id rank_id(gl_pool *pool, unsigned rank)
     return pool_str2id(pool->solv, buf, 1);
 }
 
-/* Appends to deps the namespace dependencies for r (marker ignored here), queueing the projects
- * and extras it reaches. */
+/* Queues dep for expansion the first time it is seen. */
+static bool queue_dep(gl_pool *pool, Id dep, int project, Id extra, int line)
+{
+    Id rel = GETRELID(dep);
+    if (!ensure_id_slot(&pool->dep_seen, &pool->dep_seen_cap, rel, sizeof *pool->dep_seen))
+        return false;
+    if (pool->dep_seen[rel])
+        return true;
+    pool->dep_seen[rel] = 1;
+    return push_work(pool, project, extra, line);
+}
+
+/* Appends to deps the namespace dependencies for a requirement line (marker ignored here),
+ * loading the project it names and queueing each dependency for expansion. */
 static bool requirement_deps(gl_pool *pool, prep *pr, int line, Queue *deps)
 {
     Pool *s = pool->solv;
@@ -1368,7 +1508,10 @@ static bool requirement_deps(gl_pool *pool, prep *pr, int line, Queue *deps)
     if (!ensure_id_slot(&pool->select, &pool->select_cap, name, sizeof *pool->select))
         return false;
     pool->select[name].project = project + 1;
-    queue_push(deps, pool_rel2id(s, name, tid, REL_NAMESPACE, 1));
+    Id dep = pool_rel2id(s, name, tid, REL_NAMESPACE, 1);
+    queue_push(deps, dep);
+    if (!queue_dep(pool, dep, project, 0, line))
+        return false;
     for (size_t i = 0; i < r->nextras; i++) {
         gl_strbuf b = GL_STRBUF_INIT;
         gl_strbuf_printf(&b, "%s[%s]", r->normalized_name, r->extras[i]);
@@ -1379,8 +1522,9 @@ static bool requirement_deps(gl_pool *pool, prep *pr, int line, Queue *deps)
             return false;
         pool->select[ename].project = project + 1;
         pool->select[ename].extra = extra;
-        queue_push(deps, pool_rel2id(s, ename, tid, REL_NAMESPACE, 1));
-        if (!push_work(pool, project, extra))
+        dep = pool_rel2id(s, ename, tid, REL_NAMESPACE, 1);
+        queue_push(deps, dep);
+        if (!queue_dep(pool, dep, project, extra, line))
             return false;
     }
     return true;
@@ -1394,89 +1538,86 @@ static bool add_requires(gl_pool *pool, Id p, const Queue *deps)
     return true;
 }
 
-static bool expand_base(gl_pool *pool, prep *pr, int pi)
+/* Makes the candidate of release k of project pi, with the requirements that hold without an
+ * extra. The release must be evaluated and not out. */
+static bool expand_release_base(gl_pool *pool, prep *pr, int pi, size_t k)
 {
     Pool *s = pool->solv;
+    tproject *proj = &pool->projects[pi];
+    trelease *r = &proj->rel[k];
+    if (r->expanded)
+        return true;
+    r->expanded = true;
+    Id p = repo_add_solvable(pool->target_repo);
+    Solvable *sv = s->solvables + p;
+    sv->name = proj->name;
+    sv->evr = rank_id(pool, r->rank);
+    sv->arch = ARCH_NOARCH;
+    sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, sv->name, sv->evr, REL_EQ, 1), 0);
+    r->solvable = p;
+    if (!note_candidate(pool, p, pi, (int)k, -1))
+        return false;
     Queue deps;
     queue_init(&deps);
     bool ok = true;
-    for (size_t k = 0; ok && k < pool->projects[pi].nrel; k++) {
-        tproject *proj = &pool->projects[pi];
-        trelease *r = &proj->rel[k];
-        if (r->out)
-            continue;
-        Id p = repo_add_solvable(pool->target_repo);
-        Solvable *sv = s->solvables + p;
-        sv->name = proj->name;
-        sv->evr = rank_id(pool, r->rank);
-        sv->arch = ARCH_NOARCH;
-        sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, sv->name, sv->evr, REL_EQ, 1), 0);
-        r->solvable = p;
-        if (!note_candidate(pool, p, pi, (int)k, -1)) {
-            ok = false;
-            break;
-        }
-        queue_empty(&deps);
-        size_t kept = 0;
-        for (size_t i = 0; i < r->nlines; i++) {
-            int line = r->lines[i];
-            if (marker_true(pool, line, NULL))
-                ok = ok && requirement_deps(pool, pr, line, &deps);
-            else if (gl_marker_references_extra(pool->lines[line].req.marker))
-                r->lines[kept++] = line; /* an extra may want it later */
-        }
-        r->nlines = kept;
+    size_t kept = 0;
+    for (size_t i = 0; ok && i < r->nlines; i++) {
+        int line = r->lines[i];
+        if (marker_true(pool, line, NULL))
+            ok = requirement_deps(pool, pr, line, &deps);
+        else if (gl_marker_references_extra(pool->lines[line].req.marker))
+            r->lines[kept++] = line; /* an extra may want it later */
         /* requirement_deps may have grown pool->projects (not the release arrays) */
-        add_requires(pool, r->solvable, &deps);
+        r = &pool->projects[pi].rel[k];
     }
+    r->nlines = kept;
+    if (ok)
+        add_requires(pool, r->solvable, &deps);
     queue_free(&deps);
     return ok;
 }
 
-static bool expand_extra(gl_pool *pool, prep *pr, int pi, Id extra)
+/* Makes the candidate of release k of project pi for one extra: the release itself at the same
+ * rank, plus every line whose marker holds for that extra but not without it. The release's own
+ * candidate must exist. */
+static bool expand_release_extra(gl_pool *pool, prep *pr, int pi, size_t k, Id extra)
 {
     Pool *s = pool->solv;
-    tproject *proj = &pool->projects[pi];
-    for (size_t i = 0; i < proj->nextras_seen; i++)
-        if (proj->extras_seen[i] == extra)
+    trelease *r = &pool->projects[pi].rel[k];
+    for (size_t i = 0; i < r->nextras; i++)
+        if (r->extras[i].extra == extra)
             return true;
-    if (!grow(&proj->extras_seen, &proj->extras_seen_cap, proj->nextras_seen, sizeof *proj->extras_seen))
+    /* a copy: the pool's string space moves as requirement_deps adds strings */
+    char *extra_name = strdup(pool_id2str(s, extra));
+    if (!extra_name)
         return false;
-    proj->extras_seen[proj->nextras_seen++] = extra;
-    const char *extra_name = pool_id2str(s, extra);
     gl_strbuf b = GL_STRBUF_INIT;
-    gl_strbuf_printf(&b, "%s[%s]", pool_id2str(s, proj->name), extra_name);
+    gl_strbuf_printf(&b, "%s[%s]", pool_id2str(s, pool->projects[pi].name), extra_name);
     Id ename = pool_str2id(s, gl_strbuf_cstr(&b), 1);
     gl_strbuf_free(&b);
+    Id p = repo_add_solvable(pool->target_repo);
+    Solvable *sv = s->solvables + p;
+    sv->name = ename;
+    sv->evr = rank_id(pool, r->rank);
+    sv->arch = ARCH_NOARCH;
+    sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, ename, sv->evr, REL_EQ, 1), 0);
     Queue deps;
     queue_init(&deps);
+    queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, sv->evr, REL_EQ, 1));
+    bool declared = extra_in(pool, r->provides_extra, extra_name);
     bool ok = true;
-    for (size_t k = 0; ok && k < pool->projects[pi].nrel; k++) {
-        trelease *r = &pool->projects[pi].rel[k];
-        if (r->out)
+    for (size_t i = 0; ok && i < r->nlines; i++) {
+        int line = r->lines[i];
+        if (marker_true(pool, line, NULL) || !marker_true_for_extra(pool, line, extra, extra_name))
             continue;
-        Id p = repo_add_solvable(pool->target_repo);
-        Solvable *sv = s->solvables + p;
-        sv->name = ename;
-        sv->evr = rank_id(pool, r->rank);
-        sv->arch = ARCH_NOARCH;
-        sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, ename, sv->evr, REL_EQ, 1), 0);
-        queue_empty(&deps);
-        queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, sv->evr, REL_EQ, 1));
-        bool declared = extra_in(r->provides_extra, r->nprovides_extra, extra_name);
-        for (size_t i = 0; ok && i < r->nlines; i++) {
-            int line = r->lines[i];
-            if (marker_true(pool, line, NULL) || !marker_true(pool, line, extra_name))
-                continue;
-            declared = true;
-            ok = requirement_deps(pool, pr, line, &deps);
-        }
+        declared = true;
+        ok = requirement_deps(pool, pr, line, &deps);
         r = &pool->projects[pi].rel[k];
-        if (!ok || !grow(&r->extras, &r->extras_cap, r->nextras, sizeof *r->extras) ||
-            !note_candidate(pool, p, pi, (int)k, (int)r->nextras)) {
-            ok = false;
-            break;
-        }
+    }
+    if (!ok || !grow(&r->extras, &r->extras_cap, r->nextras, sizeof *r->extras) ||
+        !note_candidate(pool, p, pi, (int)k, (int)r->nextras)) {
+        ok = false;
+    } else {
         r->extras[r->nextras].name = ename;
         r->extras[r->nextras].extra = extra;
         r->extras[r->nextras].solvable = p;
@@ -1485,7 +1626,31 @@ static bool expand_extra(gl_pool *pool, prep *pr, int pi, Id extra)
         add_requires(pool, p, &deps);
     }
     queue_free(&deps);
+    free(extra_name);
     return ok;
+}
+
+static bool release_matches(const trelease *r, const gl_requirement *req, bool allow_pre);
+
+/* Gives a candidate to every usable release the work item's requirement may select. Pre-releases
+ * and yanked releases are included: the namespace callback applies those policies, and needs
+ * them as candidates when they apply. Releases no requirement selects are never read. */
+static bool expand_work(gl_pool *pool, prep *pr, work_item item)
+{
+    /* A shallow copy: expanding may move pool->lines, never the strings it points to. */
+    const gl_requirement req = pool->lines[item.line].req;
+    for (size_t k = 0; k < pool->projects[item.project].nrel; k++) {
+        if (!release_matches(&pool->projects[item.project].rel[k], &req, true))
+            continue;
+        if (!ensure_evaluated(pool, item.project, k))
+            return false;
+        if (pool->projects[item.project].rel[k].out)
+            continue;
+        if (!expand_release_base(pool, pr, item.project, k) ||
+            (item.extra && !expand_release_extra(pool, pr, item.project, k, item.extra)))
+            return false;
+    }
+    return true;
 }
 
 static bool parse_checked(gl_requirement *out, const char *text, const char *what, gl_error *err)
@@ -1543,7 +1708,7 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
     Queue deps;
     queue_init(&deps);
     for (size_t i = 0; ok && i < nroots; i++) {
-        int line = line_get(pool, root_requirements[i]);
+        int line = line_get(pool, root_requirements[i], strlen(root_requirements[i]));
         if (line >= 0 && !pool->lines[line].valid) {
             gl_error_set(err, GL_EINVAL, "requirement: %s", pool->lines[line].error);
             queue_free(&deps);
@@ -1556,18 +1721,8 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
             ok = requirement_deps(pool, &pr, line, &deps);
     }
     queue_free(&deps);
-    for (size_t w = 0; ok && w < pool->nwork; w++) {
-        work_item item = pool->work[w];
-        tproject *proj = &pool->projects[item.project];
-        if (!item.extra) {
-            if (!proj->expanded) {
-                proj->expanded = true;
-                ok = expand_base(pool, &pr, item.project);
-            }
-        } else {
-            ok = expand_extra(pool, &pr, item.project, item.extra);
-        }
-    }
+    for (size_t w = 0; ok && w < pool->nwork; w++)
+        ok = expand_work(pool, &pr, pool->work[w]);
     free(pr.by_name);
     if (!ok) {
         gl_error_set(err, GL_ENOMEM, "preparing the candidates for %s: out of memory",
@@ -1586,7 +1741,7 @@ bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, Queue *dep
         gl_error_set(err, GL_EINVAL, "requirement %s: the pool is not prepared", requirement);
         return false;
     }
-    int line = line_get(pool, requirement);
+    int line = line_get(pool, requirement, strlen(requirement));
     if (line < 0) {
         gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
         return false;
@@ -1795,7 +1950,12 @@ bool gl_pool_candidate(const gl_pool *pool, int solvable, gl_candidate *out)
         gl_candidate_file *f = &mut->cand_files[i];
         f->filename = r->files[i].filename;
         f->url = r->files[i].url;
-        f->sha256 = r->files[i].sha256;
+        tfile *tf = &((trelease *)r)->files[i]; /* the hex text is made once, on demand */
+        if (tf->sha256 && !tf->sha256_hex && (tf->sha256_hex = malloc(2 * 32 + 1)))
+            solv_bin2hex(tf->sha256, 32, tf->sha256_hex);
+        if (tf->sha256 && !tf->sha256_hex)
+            return false;
+        f->sha256 = tf->sha256_hex;
         f->yanked = r->files[i].yanked;
         f->compatible = r->files[i].compatible;
     }

@@ -1,5 +1,6 @@
 /* CUnit tests for snapshots on disk: write/read round trip, content-addressed metadata,
- * verification of every file, hostile manifests, atomic replacement. */
+ * verification of every file, hostile manifests, atomic replacement, the remembered manifest
+ * digest. */
 #include <CUnit/Basic.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -279,6 +280,65 @@ static void test_manifest_digest_changes_with_content(void)
     gl_snapshot_free(&snap);
 }
 
+/* The remembered digest: used while the manifest is unchanged, dropped as soon as it changes,
+ * and never taken for a manifest changed within the last seconds. */
+static void test_manifest_digest_memo(void)
+{
+    gl_snapshot snap;
+    gl_error err;
+    build(&snap);
+    char *dir = path_in("memo", NULL), *memo = path_in("memo-cache", NULL);
+    char *manifest = path_in("memo", GL_SNAPSHOT_MANIFEST);
+    CU_ASSERT_TRUE_FATAL(gl_snapshot_write(&snap, dir, &err));
+    CU_ASSERT_EQUAL_FATAL(mkdir(memo, 0755), 0);
+
+    char plain[65], remembered[65];
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest_memo(dir, memo, remembered, &err));
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest(dir, plain, &err));
+    CU_ASSERT_STRING_EQUAL(remembered, plain);
+    CU_ASSERT_EQUAL(count_entries(memo), 0); /* written just now: too recent to remember */
+
+    sleep(3);
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest_memo(dir, memo, remembered, &err));
+    CU_ASSERT_STRING_EQUAL(remembered, plain);
+    CU_ASSERT_EQUAL_FATAL(count_entries(memo), 1);
+
+    /* The memo is what answers while the manifest is unchanged: plant another digest in it. */
+    DIR *d = opendir(memo);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char *entry = NULL;
+    for (struct dirent *e; (e = readdir(d));)
+        if (e->d_name[0] != '.')
+            entry = path_in("memo-cache", e->d_name);
+    closedir(d);
+    static const char planted[] = "0000000000000000000000000000000000000000000000000000000000000000";
+    FILE *f = fopen(entry, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(planted, f);
+    fclose(f);
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest_memo(dir, memo, remembered, &err));
+    CU_ASSERT_STRING_EQUAL(remembered, planted);
+
+    /* Any change to the manifest makes the memo stale. */
+    f = fopen(manifest, "ab");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("missing\tpypi\tanother\n", f);
+    fclose(f);
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest(dir, plain, &err));
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest_memo(dir, memo, remembered, &err));
+    CU_ASSERT_STRING_EQUAL(remembered, plain);
+    CU_ASSERT_STRING_NOT_EQUAL(remembered, planted);
+
+    /* No memo directory: still the digest. */
+    CU_ASSERT_TRUE(gl_snapshot_manifest_digest_memo(dir, NULL, remembered, &err));
+    CU_ASSERT_STRING_EQUAL(remembered, plain);
+    free(entry);
+    free(manifest);
+    free(memo);
+    free(dir);
+    gl_snapshot_free(&snap);
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -289,6 +349,7 @@ int main(void)
     CU_add_test(s, "hostile manifests are refused", test_hostile_manifests);
     CU_add_test(s, "atomic replacement", test_atomic_replacement);
     CU_add_test(s, "manifest digest follows the content", test_manifest_digest_changes_with_content);
+    CU_add_test(s, "manifest digest remembered while unchanged", test_manifest_digest_memo);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures();

@@ -268,6 +268,16 @@ typedef struct tconstraint {
     char *text, *source;
 } tconstraint;
 
+/* A sorted (name, solvable) list of every catalog solvable, to find a project's releases. */
+typedef struct name_entry {
+    Id name, solvable;
+} name_entry;
+
+typedef struct prep {
+    name_entry *by_name;
+    size_t nby_name;
+} prep;
+
 /* What a name id in a namespace dependency selects: a project, or one of its extras. */
 typedef struct tselect {
     int project; /* index + 1; 0 = unknown */
@@ -331,8 +341,9 @@ struct gl_pool {
     size_t nconstraints;
     Map window_map; /* the candidates libsolv may see (pool->considered) while window_on */
     bool window_on;
+    prep names;   /* the catalog by name, while a target is prepared */
     work_item *work;
-    size_t nwork, work_cap;
+    size_t nwork, work_cap, work_done;
     unsigned char *dep_seen; /* indexed by relation id: that dependency was queued */
     size_t dep_seen_cap;
     gl_candidate_file *cand_files; /* scratch for gl_pool_candidate */
@@ -847,7 +858,9 @@ static void target_reset(gl_pool *pool)
     pool->nconstraints = 0;
     free(pool->work);
     pool->work = NULL;
-    pool->nwork = pool->work_cap = 0;
+    pool->nwork = pool->work_cap = pool->work_done = 0;
+    free(pool->names.by_name);
+    memset(&pool->names, 0, sizeof pool->names);
     free(pool->dep_seen);
     pool->dep_seen = NULL;
     pool->dep_seen_cap = 0;
@@ -871,16 +884,6 @@ static void target_reset(gl_pool *pool)
     }
     pool->prepared = false;
 }
-
-/* A sorted (name, solvable) list of every catalog solvable, to find a project's releases. */
-typedef struct name_entry {
-    Id name, solvable;
-} name_entry;
-
-typedef struct prep {
-    name_entry *by_name;
-    size_t nby_name;
-} prep;
 
 static int cmp_name_entry(const void *a, const void *b)
 {
@@ -1653,6 +1656,15 @@ static bool expand_work(gl_pool *pool, prep *pr, work_item item)
     return true;
 }
 
+/* Expands the queued work items, and those they queue, until none is left. */
+static bool expand_pending(gl_pool *pool)
+{
+    for (; pool->work_done < pool->nwork; pool->work_done++)
+        if (!expand_work(pool, &pool->names, pool->work[pool->work_done]))
+            return false;
+    return true;
+}
+
 static bool parse_checked(gl_requirement *out, const char *text, const char *what, gl_error *err)
 {
     if (!gl_requirement_parse(out, text, strlen(text), err)) {
@@ -1683,15 +1695,14 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
                      target->platform);
     pool->target_desc = gl_strbuf_detach(&desc);
     pool->target_repo = repo_create(pool->solv, "target");
-    prep pr = {0};
-    bool ok = pool->target_desc && build_name_index(pool, &pr);
+    bool ok = pool->target_desc && build_name_index(pool, &pool->names);
     if (ok && nconstraints && !(pool->constraints = calloc(nconstraints, sizeof *pool->constraints)))
         ok = false;
     for (size_t i = 0; ok && i < nconstraints; i++) {
         tconstraint *c = &pool->constraints[pool->nconstraints];
         if (!parse_checked(&c->req, constraints[i].requirement,
                            constraints[i].source ? constraints[i].source : "constraint", err)) {
-            free(pr.by_name);
+            target_reset(pool);
             return false;
         }
         if (c->req.marker && gl_marker_evaluate(c->req.marker, env, NULL, NULL) != 1) {
@@ -1712,18 +1723,15 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
         if (line >= 0 && !pool->lines[line].valid) {
             gl_error_set(err, GL_EINVAL, "requirement: %s", pool->lines[line].error);
             queue_free(&deps);
-            free(pr.by_name);
             target_reset(pool);
             return false;
         }
         ok = line >= 0;
         if (ok && marker_true(pool, line, NULL))
-            ok = requirement_deps(pool, &pr, line, &deps);
+            ok = requirement_deps(pool, &pool->names, line, &deps);
     }
     queue_free(&deps);
-    for (size_t w = 0; ok && w < pool->nwork; w++)
-        ok = expand_work(pool, &pr, pool->work[w]);
-    free(pr.by_name);
+    ok = ok && expand_pending(pool);
     if (!ok) {
         gl_error_set(err, GL_ENOMEM, "preparing the candidates for %s: out of memory",
                      pool->target_desc ? pool->target_desc : "the target");
@@ -1758,11 +1766,14 @@ bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, Queue *dep
         gl_error_set(err, GL_EINVAL, "requirement %s: not among the prepared roots", requirement);
         return false;
     }
-    prep pr = {0};
-    if (!requirement_deps(pool, &pr, line, deps)) {
+    int before = pool->target_repo->nsolvables;
+    if (!requirement_deps(pool, &pool->names, line, deps) || !expand_pending(pool)) {
         gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
         return false;
     }
+    /* A requirement the roots did not contain may have reached new candidates. */
+    if (pool->target_repo->nsolvables != before)
+        pool_createwhatprovides(pool->solv);
     return true;
 }
 

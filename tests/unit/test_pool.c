@@ -97,6 +97,49 @@ static void test_only_reachable_projects_are_prepared(void)
     fx_free(&fx);
 }
 
+/* Only releases some requirement selects are read and become candidates; an explanation still
+ * gives the reason of every selected release that cannot be used. */
+static void test_only_selected_releases_are_read(void)
+{
+    fixture fx;
+    fx_init(&fx);
+    fx_release(&fx, "a", "1.0", "b<2");
+    fx_release(&fx, "b", "1.0", "old-only");
+    fx_release(&fx, "b", "1.5", NULL);
+    fx_release(&fx, "b", "2.0", "new-only");
+    fx_release(&fx, "old-only", "1.0", NULL);
+    fx_release(&fx, "new-only", "1.0", NULL);
+    fx_wheel(&fx, "b", "1.2"); /* listed, but its metadata never fetched */
+    CU_ASSERT_FATAL(prepare(&fx, "a"));
+    CU_ASSERT(gl_pool_find_candidate(fx.pool, "b", "1.0", NULL) != 0);
+    CU_ASSERT(gl_pool_find_candidate(fx.pool, "b", "1.5", NULL) != 0);
+    CU_ASSERT_EQUAL(gl_pool_find_candidate(fx.pool, "b", "1.2", NULL), 0);
+    /* b 2.0 is selected by nothing: not a candidate, and what only it needs is never reached */
+    CU_ASSERT_EQUAL(gl_pool_find_candidate(fx.pool, "b", "2.0", NULL), 0);
+    CU_ASSERT(gl_pool_find_candidate(fx.pool, "old-only", "1.0", NULL) != 0);
+    CU_ASSERT_EQUAL(gl_pool_find_candidate(fx.pool, "new-only", "1.0", NULL), 0);
+    /* a requirement on b: its unusable release is named */
+    Queue deps;
+    queue_init(&deps);
+    CU_ASSERT_TRUE(gl_pool_requirement_deps(fx.pool, "b<1.3,>1.1", &deps, &fx.err));
+    CU_ASSERT_EQUAL_FATAL(deps.count, 1);
+    gl_strbuf b = GL_STRBUF_INIT;
+    gl_pool_explain_dep(fx.pool, deps.elements[0], &b);
+    CU_ASSERT_PTR_NOT_NULL(strstr(gl_strbuf_cstr(&b), "metadata of b 1.2 unavailable"));
+    gl_strbuf_free(&b);
+    /* a requirement asked for after preparing selects, and so reads, b 2.0 and what it needs */
+    queue_empty(&deps);
+    CU_ASSERT_TRUE(gl_pool_requirement_deps(fx.pool, "b>=2", &deps, &fx.err));
+    CU_ASSERT_EQUAL_FATAL(deps.count, 1);
+    CU_ASSERT(gl_pool_find_candidate(fx.pool, "b", "2.0", NULL) != 0);
+    CU_ASSERT(gl_pool_find_candidate(fx.pool, "new-only", "1.0", NULL) != 0);
+    Pool *s = gl_pool_solv(fx.pool);
+    CU_ASSERT_EQUAL(*pool_whatprovides_ptr(s, deps.elements[0]),
+                    gl_pool_find_candidate(fx.pool, "b", "2.0", NULL));
+    queue_free(&deps);
+    fx_free(&fx);
+}
+
 static void test_extra_candidates(void)
 {
     fixture fx;
@@ -284,6 +327,7 @@ int main(void)
     CU_add_test(s, "PEP 440 order reaches libsolv", test_pep440_order_reaches_libsolv);
     CU_add_test(s, "candidate details", test_candidate_details);
     CU_add_test(s, "only reachable projects are prepared", test_only_reachable_projects_are_prepared);
+    CU_add_test(s, "only selected releases are read", test_only_selected_releases_are_read);
     CU_add_test(s, "extra candidates", test_extra_candidates);
     CU_add_test(s, "input errors", test_input_errors);
     CU_add_test(s, ".solv cache round trip", test_solv_cache_round_trip);

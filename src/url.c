@@ -88,9 +88,16 @@ static char *resolve_failed(const gl_url_base *b, const char *ref, CURLUcode rc,
      (c) == '-' || (c) == '.' || (c) == '_' || (c) == '~' || (c) == '!' || (c) == '$' ||      \
      (c) == '&' || (c) == '\'' || (c) == '(' || (c) == ')' || (c) == '*' || (c) == '+' ||     \
      (c) == ',' || (c) == ';' || (c) == '=')
-enum { IN_SEGMENT = 1, IN_FRAGMENT = 2 };
+/* A host name curl leaves as written: lower case, digits, '-' and '.'. */
+#define HOST_CHAR(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '.')
+/* SLASH and STARTS_ODD_SEGMENT mark the bytes that make a segment empty or maybe a dot
+ * segment when they follow a '/'; STARTS_ODD_SEGMENT is SLASH shifted left once. */
+enum { IN_SEGMENT = 1, IN_FRAGMENT = 2, IN_PATH = 4, IN_HOST = 8, SLASH = 16, STARTS_ODD_SEGMENT = 32 };
 #define CHAR_CLASS(c)                                                                       \
-    (SEGMENT_CHAR(c) ? IN_SEGMENT | IN_FRAGMENT : (c) == '/' || (c) == '?' ? IN_FRAGMENT : 0)
+    ((SEGMENT_CHAR(c) ? IN_SEGMENT | IN_FRAGMENT | IN_PATH : 0) |                            \
+     ((c) == '/' ? IN_FRAGMENT | IN_PATH | SLASH | STARTS_ODD_SEGMENT : 0) |                 \
+     ((c) == '.' ? STARTS_ODD_SEGMENT : 0) | ((c) == '?' ? IN_FRAGMENT : 0) |                \
+     (HOST_CHAR(c) ? IN_HOST : 0))
 #define CHAR_CLASS_ROW(r)                                                                   \
     CHAR_CLASS(16 * (r) + 0), CHAR_CLASS(16 * (r) + 1), CHAR_CLASS(16 * (r) + 2),            \
         CHAR_CLASS(16 * (r) + 3), CHAR_CLASS(16 * (r) + 4), CHAR_CLASS(16 * (r) + 5),        \
@@ -105,6 +112,16 @@ static const unsigned char char_classes[256] = {
     CHAR_CLASS_ROW(4), CHAR_CLASS_ROW(5), CHAR_CLASS_ROW(6), CHAR_CLASS_ROW(7),
 };
 
+/* True when every byte of s[0..n) is of class (one of the IN_ bits). No branch per byte: on
+ * links the answer is nearly always yes, and a loop that can leave early mispredicts. */
+static bool all_of_class(const char *s, size_t n, unsigned char class)
+{
+    unsigned char all = class;
+    for (size_t i = 0; i < n; i++)
+        all &= char_classes[(unsigned char)s[i]];
+    return all != 0;
+}
+
 /* True when s[i] starts a percent-escape that ends within s[0..n). */
 static bool escape_at(const char *s, size_t i, size_t n)
 {
@@ -115,6 +132,8 @@ static bool escape_at(const char *s, size_t i, size_t n)
 /* True when every character of s[0..n) is of class, or a complete percent-escape. */
 static bool plain_span(const char *s, size_t n, unsigned char class)
 {
+    if (all_of_class(s, n, class))
+        return true;
     for (size_t i = 0; i < n; i++)
         if (!(char_classes[(unsigned char)s[i]] & class) && !escape_at(s, i, n))
             return false;
@@ -136,10 +155,21 @@ static bool plain_segment(const char *s, size_t n)
 
 static bool plain_fragment(const char *s) { return plain_span(s, strlen(s), IN_FRAGMENT); }
 
-/* The segments of a path ("a/b/c.whl", without its leading '/'), each plain, in one pass:
- * a pypi.org link is a hundred characters of path. */
+/* The segments of a path ("a/b/c.whl", without its leading '/'), each plain: a pypi.org link
+ * is a hundred characters of path. */
 static bool plain_segments(const char *s, size_t n)
 {
+    /* The usual path has no escape and no segment that is empty or starts with '.' (which
+     * could be a dot segment): a pass without branches tells it apart. */
+    unsigned char all = IN_PATH, odd_start = 0, prev = SLASH; /* the path follows a '/' */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char class = char_classes[(unsigned char)s[i]];
+        all &= class;
+        odd_start |= prev & (class >> 1);
+        prev = class;
+    }
+    if (n > 0 && all && !(odd_start & SLASH) && !(prev & SLASH))
+        return true;
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {
         if (char_classes[(unsigned char)s[i]] & IN_SEGMENT)
@@ -216,17 +246,13 @@ static fast_path resolve_absolute(gl_url_base *b, const char *t, gl_strbuf *out,
     const char *frag;
     if (!split_plain_reference(t, &path_end, &frag))
         return FAST_PATH_NOT_TAKEN;
-    size_t origin_end = scheme;
-    while (origin_end < path_end && t[origin_end] != '/')
-        origin_end++;
+    const char *slash = memchr(t + scheme, '/', path_end - scheme);
+    size_t origin_end = slash ? (size_t)(slash - t) : path_end;
     if (origin_end == scheme || origin_end == path_end)
         return FAST_PATH_NOT_TAKEN;
     /* A plain host name in lower case, no user, no port: nothing curl would rewrite. */
-    for (size_t i = scheme; i < origin_end; i++) {
-        char c = t[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
-            return FAST_PATH_NOT_TAKEN;
-    }
+    if (!all_of_class(t + scheme, origin_end - scheme, IN_HOST))
+        return FAST_PATH_NOT_TAKEN;
     if (!plain_segments(t + origin_end + 1, path_end - origin_end - 1) ||
         (frag && !plain_fragment(frag)))
         return FAST_PATH_NOT_TAKEN;
@@ -254,7 +280,8 @@ static fast_path resolve_absolute(gl_url_base *b, const char *t, gl_strbuf *out,
 
 /* RFC 3986 resolution treats the last segment of a path reference as an opaque string
  * appended to the resolved rest: so "dir/seg" resolves to what curl makes of "dir/x" with the
- * final "x" replaced by seg, when seg is plain. curl resolves each directory once. */
+ * final "x" replaced by seg, when seg is plain, and "dir/seg/" likewise (a segment that is not
+ * a dot segment ends up as written, whatever follows it). curl resolves each directory once. */
 static fast_path resolve_memoized(gl_url_base *b, const char *t, gl_strbuf *out,
                                   size_t *fragment_at, gl_error *err)
 {
@@ -262,11 +289,13 @@ static fast_path resolve_memoized(gl_url_base *b, const char *t, gl_strbuf *out,
     const char *frag;
     if (!split_plain_reference(t, &path_end, &frag))
         return FAST_PATH_NOT_TAKEN;
-    size_t dir_len = path_end;
-    while (dir_len > 0 && t[dir_len - 1] != '/')
-        dir_len--;
+    /* "seg/", as project lists link, resolves as "seg" does, the '/' kept after it. */
+    size_t slash_after = path_end > 0 && t[path_end - 1] == '/';
+    size_t seg_end = path_end - slash_after;
+    const char *last_slash = memrchr(t, '/', seg_end);
+    size_t dir_len = last_slash ? (size_t)(last_slash - t) + 1 : 0;
     const char *seg = t + dir_len;
-    size_t seg_len = path_end - dir_len;
+    size_t seg_len = seg_end - dir_len;
     if (!plain_segment(seg, seg_len) || (frag && !plain_fragment(frag)))
         return FAST_PATH_NOT_TAKEN;
     if (!b->memo_dir || b->memo_dir_len != dir_len || memcmp(b->memo_dir, t, dir_len)) {
@@ -295,7 +324,8 @@ static fast_path resolve_memoized(gl_url_base *b, const char *t, gl_strbuf *out,
         b->memo_abs = abs;
         b->memo_abs_len = alen - 1;
     }
-    return append_result(out, b->memo_abs, b->memo_abs_len, seg, seg_len, frag, fragment_at, err)
+    return append_result(out, b->memo_abs, b->memo_abs_len, seg, seg_len + slash_after, frag,
+                         fragment_at, err)
                ? FAST_PATH_RESOLVED
                : FAST_PATH_FAILED;
 }
@@ -540,9 +570,8 @@ bool gl_url_filename_append(const char *url, gl_strbuf *out, gl_error *err)
                      shown);
         return false;
     }
-    const char *seg = path + plen;
-    while (seg > path && seg[-1] != '/')
-        seg--;
+    const char *last_slash = memrchr(path, '/', plen);
+    const char *seg = last_slash ? last_slash + 1 : path;
     size_t n = (size_t)(path + plen - seg);
     size_t start = out->len;
     /* Decoding only shortens: the segment as written reserves the room, then is overwritten. */

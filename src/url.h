@@ -37,7 +37,7 @@ void gl_url_base_free(gl_url_base *b);
  * "torch-2.9.0+cu128-…whl"); "" when the path ends in '/'. Malloc'd; NULL with err when the URL
  * is not absolute or the segment decodes to something that is no file name (NUL, '/'). */
 char *gl_url_filename(const char *url, gl_error *err);
-/* The same, appended to out with a NUL; on failure out is as it was. */
+/* The same, appended to out with a NUL (url must not lie in out); on failure out is as it was. */
 bool gl_url_filename_append(const char *url, gl_strbuf *out, gl_error *err);
 
 /* url with its userinfo (user, password, token) replaced by "****", for every message and

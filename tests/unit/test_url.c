@@ -101,6 +101,13 @@ static void test_base_memo_agrees_with_curl(void)
         "https://files.pythonhosted.org/a/x%2bcu.whl", "https://Files.PythonHosted.org/a/x.whl",
         "https://files.pythonhosted.org/", "https://files.pythonhosted.org", "http://h/a/x.whl#a/b?c",
         "https://h.example/a b/x.whl", "https://h.example/a/x.whl?", "https://h-1.example/v/x.whl#",
+        /* Paths and fragments the one-pass check leaves to the exact one. */
+        "https://h.example/a/.hidden/x.whl", "https://h.example/a/x.whl/", "https://h.example/a/%41/x.whl",
+        "https://h.example/a/x..whl#sha256=%41b", "https://h.example/./x.whl", "https://h.example/a/..",
+        "https://h.example/a/%4", "https://h.example/.", "a/.b/c.whl", "./x.whl", "x.whl#a%2",
+        /* Project-list entries, and directory references that only look like them. */
+        "torch/", "nvidia-cublas-cu12/", "sub/dir/", "../up/", "./", "../", "a//", "/", "//",
+        "x%2F/", "x%zz/", "..x/", "a/../b/", "a/./", "b/#f", "b/?q", "name:x/", "a b/",
     };
     static const char *const bases[] = {"https://u:p@pypi.org/simple/trl/?q=1#f", "https://h",
                                         "file:///srv/m/simple/trl/index.html",

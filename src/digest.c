@@ -58,6 +58,8 @@ static bool check_hex(int ai, const char *hex, size_t len, gl_error *err)
                      algos[ai].name, (int)(len > 200 ? 200 : len), hex, len, algos[ai].hex_len);
         return false;
     }
+    if (gl_hex_all_digits(hex, len))
+        return true;
     for (size_t i = 0; i < len; i++) {
         if (gl_hex_digit_value(hex[i]) < 0) {
             gl_error_set(err, GL_EINVAL, "malformed %s digest '%.*s': '%c' is not a hex digit",
@@ -87,9 +89,10 @@ bool gl_digest_parse_to(const char *text, size_t len, const char **algo, char *h
     size_t hlen = len - (size_t)(h - text);
     if (!check_hex(ai, h, hlen, err))
         return false;
-    /* Each digit is read before it is written: hex may be h itself. */
+    /* Setting bit 0x20 lower-cases 'A'-'F' and leaves '0'-'9' and 'a'-'f' as they are. Each
+     * digit is read before it is written: hex may be h itself. */
     for (size_t i = 0; i < hlen; i++)
-        hex[i] = "0123456789abcdef"[gl_hex_digit_value(h[i])];
+        hex[i] = (char)(h[i] | 0x20);
     hex[hlen] = '\0';
     *algo = algos[ai].name;
     return true;

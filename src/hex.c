@@ -17,3 +17,15 @@ const signed char gl_hex_digit_values[256] = {
     X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
 };
 #undef X
+
+bool gl_hex_all_digits(const char *s, size_t n)
+{
+    unsigned char bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned char digit = (unsigned char)(c - '0') < 10;
+        unsigned char letter = (unsigned char)((c | 0x20) - 'a') < 6; /* 'a'-'f' or 'A'-'F' */
+        bad |= !(digit | letter);
+    }
+    return !bad;
+}

@@ -3,6 +3,9 @@
 #ifndef GL_HEX_H
 #define GL_HEX_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* Indexed by byte: a digit's value, -1 for anything else. A table, not comparisons: digests
  * are random digits and letters, on which range tests mispredict about every other byte. */
 extern const signed char gl_hex_digit_values[256];
@@ -13,5 +16,9 @@ static inline int gl_hex_digit_value(char c)
 {
     return gl_hex_digit_values[(unsigned char)c];
 }
+
+/* True when s[0..n) is all hex digits. Arithmetic, not the table: compilers then check many
+ * bytes at once, and a digest is tens of digits. */
+bool gl_hex_all_digits(const char *s, size_t n);
 
 #endif

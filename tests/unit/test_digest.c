@@ -133,7 +133,11 @@ static void test_hex_digits(void)
                    : b >= 'A' && b <= 'F' ? b - 'A' + 10
                                           : -1;
         CU_ASSERT_EQUAL(gl_hex_digit_value(c), want);
+        CU_ASSERT_EQUAL(gl_hex_all_digits(&c, 1), want >= 0);
     }
+    CU_ASSERT_TRUE(gl_hex_all_digits("", 0));
+    CU_ASSERT_TRUE(gl_hex_all_digits("0123456789abcdefABCDEF0123456789abcdefABCDEF", 44));
+    CU_ASSERT_FALSE(gl_hex_all_digits("0123456789abcdefABCDEF0123456789abcdefABCDEg", 44));
 }
 
 int main(void)

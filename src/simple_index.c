@@ -20,13 +20,63 @@
 
 #define SHOW_MAX 300 /* longest URL or value quoted in an error message */
 
-/* An anchor as the page wrote it, character references decoded by libxml2. */
+/* The page's strings are carved from blocks that never move, all freed with the page: a page
+ * carries thousands of short strings, and a malloc and a free for each cost more than the rest
+ * of the reader's own work. */
+struct gl_index_page_strings {
+    struct gl_index_page_strings *next; /* the block filled before this one */
+    size_t used, cap;
+    char data[];
+};
+
+#define FIRST_BLOCK_MIN 4096
+#define BLOCK_MAX (1u << 20)
+
+/* n bytes that live as long as the page, or NULL when memory ran out. The first block holds
+ * about as much as the page (page_len) itself: its strings are copies of parts of it and URLs
+ * made from them, so most pages need no second block. */
+static char *page_alloc(gl_index_page *page, size_t n, size_t page_len)
+{
+    struct gl_index_page_strings *b = page->strings;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = b ? 2 * b->cap : page_len;
+        if (cap < FIRST_BLOCK_MIN)
+            cap = FIRST_BLOCK_MIN;
+        if (cap > BLOCK_MAX)
+            cap = BLOCK_MAX;
+        if (cap < n)
+            cap = n;
+        struct gl_index_page_strings *nb = malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        page->strings = b = nb;
+    }
+    char *p = b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+/* A page-owned copy of s[0..n) with a NUL, or NULL when memory ran out. */
+static char *page_strndup(gl_index_page *page, const char *s, size_t n, size_t page_len)
+{
+    char *p = page_alloc(page, n + 1, page_len);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* An anchor as the page wrote it, character references decoded by libxml2; the strings are
+ * the page's. */
 typedef struct raw_anchor {
     char *href;
     char *text;
     char *requires_python;
-    char *core_metadata;      /* NULL when absent or empty */
-    char *dist_info_metadata; /* likewise */
+    char *metadata; /* data-core-metadata or else data-dist-info-metadata, NULL when empty */
     char *yank_reason;
     char *upload_time;
     bool yanked;
@@ -34,12 +84,13 @@ typedef struct raw_anchor {
 
 typedef struct sax_state {
     htmlSAXHandler *sax; /* the parser's handler: text callbacks are set only inside anchors */
+    gl_index_page *page; /* where the strings go */
+    size_t page_len;
     raw_anchor *anchors;
     size_t nanchors, cap;
     raw_anchor *open; /* the anchor whose text is being collected, or NULL */
     gl_strbuf text;
     char *base_href;
-    char *repository_version;
     bool out_of_memory;
 } sax_state;
 
@@ -61,25 +112,11 @@ typedef struct tag_attrs {
     bool present[NATTRS];
 } tag_attrs;
 
-static void raw_anchor_free(raw_anchor *a)
-{
-    free(a->href);
-    free(a->text);
-    free(a->requires_python);
-    free(a->core_metadata);
-    free(a->dist_info_metadata);
-    free(a->yank_reason);
-    free(a->upload_time);
-}
-
 static void sax_state_free(sax_state *st)
 {
-    for (size_t i = 0; i < st->nanchors; i++)
-        raw_anchor_free(&st->anchors[i]);
     free(st->anchors);
     gl_strbuf_free(&st->text);
     free(st->base_href);
-    free(st->repository_version);
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -129,12 +166,12 @@ static void read_attrs(const xmlChar **atts, tag_attrs *a)
     }
 }
 
-/* A malloc'd copy of attribute id, or NULL when absent (or memory ran out). */
+/* A page-owned copy of attribute id, or NULL when absent (or memory ran out). */
 static char *attr_copy(sax_state *st, const tag_attrs *a, enum attr_id id)
 {
     if (!a->present[id])
         return NULL;
-    char *s = strdup(a->value[id]);
+    char *s = page_strndup(st->page, a->value[id], strlen(a->value[id]), st->page_len);
     if (!s)
         st->out_of_memory = true;
     return s;
@@ -170,7 +207,7 @@ static void close_anchor(sax_state *st)
         t++, len--;
     while (len > 0 && is_space(t[len - 1]))
         len--;
-    st->open->text = strndup(t, len);
+    st->open->text = page_strndup(st->page, t, len, st->page_len);
     if (!st->open->text)
         st->out_of_memory = true;
     st->open = NULL;
@@ -180,14 +217,12 @@ static void close_anchor(sax_state *st)
 
 static void open_anchor(sax_state *st, const tag_attrs *a)
 {
-    char *href = attr_copy_nonempty(st, a, A_HREF);
-    if (!href)
+    if (!a->present[A_HREF] || !*a->value[A_HREF])
         return; /* a name anchor or an empty link: nothing to download (pip skips them too) */
     if (st->nanchors == st->cap) {
         size_t cap = st->cap ? st->cap * 2 : 64;
         raw_anchor *p = realloc(st->anchors, cap * sizeof *p);
         if (!p) {
-            free(href);
             st->out_of_memory = true;
             return;
         }
@@ -196,11 +231,11 @@ static void open_anchor(sax_state *st, const tag_attrs *a)
     }
     raw_anchor *r = &st->anchors[st->nanchors++];
     memset(r, 0, sizeof *r);
-    r->href = href;
+    r->href = attr_copy(st, a, A_HREF);
     r->requires_python = attr_copy(st, a, A_REQUIRES_PYTHON);
-    r->core_metadata = attr_copy_nonempty(st, a, A_CORE_METADATA);
-    if (!r->core_metadata) /* the older name counts only when the newer one is missing */
-        r->dist_info_metadata = attr_copy_nonempty(st, a, A_DIST_INFO_METADATA);
+    r->metadata = attr_copy_nonempty(st, a, A_CORE_METADATA);
+    if (!r->metadata) /* the older name counts only when the newer one is missing */
+        r->metadata = attr_copy_nonempty(st, a, A_DIST_INFO_METADATA);
     r->yanked = a->present[A_YANKED];
     r->yank_reason = attr_copy_nonempty(st, a, A_YANKED);
     r->upload_time = attr_copy(st, a, A_UPLOAD_TIME);
@@ -220,13 +255,15 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         open_anchor(st, &attrs);
     } else if (name[0] == 'b' && !strcmp(name, "base")) {
         read_attrs(atts, &attrs);
-        if (!st->base_href) /* the first <base href> wins */
-            st->base_href = attr_copy(st, &attrs, A_HREF);
+        if (!st->base_href && attrs.present[A_HREF]) { /* the first <base href> wins */
+            st->base_href = strdup(attrs.value[A_HREF]);
+            st->out_of_memory |= !st->base_href;
+        }
     } else if (name[0] == 'm' && !strcmp(name, "meta")) {
         read_attrs(atts, &attrs);
-        if (attrs.present[A_NAME] && !st->repository_version &&
+        if (attrs.present[A_NAME] && !st->page->repository_version &&
             !strcasecmp(attrs.value[A_NAME], "pypi:repository-version"))
-            st->repository_version = attr_copy(st, &attrs, A_CONTENT);
+            st->page->repository_version = attr_copy(st, &attrs, A_CONTENT);
     }
 }
 
@@ -328,15 +365,31 @@ static void unescape_entities(char *s)
     *o = '\0';
 }
 
+/* What turning raw anchors into links needs besides the anchor. */
+typedef struct link_builder {
+    gl_index_page *page; /* owns what is built */
+    size_t page_len;
+    gl_url_base *base;
+    gl_strbuf scratch; /* a URL and its fragment, then a file name, before the page keeps them */
+} link_builder;
+
 /* Reads the digest in a link fragment ("sha256=…", possibly among other '&'-joined parts).
  * Fragments naming no supported algorithm are no digest; a malformed digest is an error. */
-static bool take_fragment_digest(gl_index_link *link, const char *frag, gl_error *err)
+static bool take_fragment_digest(link_builder *lb, gl_index_link *link, const char *frag,
+                                 gl_error *err)
 {
     for (const char *p = frag; *p;) {
         size_t n = strcspn(p, "&");
         const char *eq = memchr(p, '=', n);
-        if (eq && gl_digest_algo_name(p, (size_t)(eq - p)))
-            return gl_digest_parse(p, n, &link->hash_algo, &link->hash_hex, err);
+        if (eq && gl_digest_algo_name(p, (size_t)(eq - p))) {
+            char hex[GL_DIGEST_MAX_HEX + 1];
+            if (!gl_digest_parse_to(p, n, &link->hash_algo, hex, err))
+                return false;
+            link->hash_hex = page_strndup(lb->page, hex, strlen(hex), lb->page_len);
+            if (!link->hash_hex)
+                gl_error_set(err, GL_ENOMEM, "out of memory");
+            return link->hash_hex != NULL;
+        }
         p += n;
         if (*p)
             p++;
@@ -345,77 +398,64 @@ static bool take_fragment_digest(gl_index_link *link, const char *frag, gl_error
 }
 
 /* PEP 658/714: "true", or "<algo>=<hex>"; any other value still announces the file (pip reads
- * it so), except "false", which some servers write for "none". */
-static bool take_core_metadata(gl_index_link *link, const raw_anchor *a, gl_error *err)
+ * it so), except "false", which some servers write for "none". The digest is lower-cased where
+ * the page's copy of the value holds it. */
+static bool take_core_metadata(gl_index_link *link, char *v, gl_error *err)
 {
-    const char *v = a->core_metadata ? a->core_metadata : a->dist_info_metadata;
     if (!v || !strcasecmp(v, "false"))
         return true;
     link->has_core_metadata = true;
-    const char *eq = strchr(v, '=');
-    if (eq && gl_digest_algo_name(v, (size_t)(eq - v)))
-        return gl_digest_parse(v, strlen(v), &link->core_metadata_hash_algo,
-                               &link->core_metadata_hash_hex, err);
+    char *eq = strchr(v, '=');
+    if (eq && gl_digest_algo_name(v, (size_t)(eq - v))) {
+        if (!gl_digest_parse_to(v, strlen(v), &link->core_metadata_hash_algo, eq + 1, err))
+            return false;
+        link->core_metadata_hash_hex = eq + 1;
+    }
     return true;
-}
-
-static char *take(char **s)
-{
-    char *v = *s;
-    *s = NULL;
-    return v;
 }
 
 /* On failure *href_named says whether err already quotes the href. */
-static bool build_link(gl_index_link *link, raw_anchor *a, gl_url_base *base,
+static bool build_link(link_builder *lb, gl_index_link *link, const raw_anchor *a,
                        bool *href_named, gl_error *err)
 {
     *href_named = false;
-    char *frag = NULL;
-    link->url = gl_url_base_resolve(base, a->href, &frag, err);
-    if (!link->url) {
+    gl_strbuf *scratch = &lb->scratch;
+    gl_strbuf_reset(scratch);
+    size_t frag_at;
+    if (!gl_url_base_resolve_append(lb->base, a->href, scratch, &frag_at, err)) {
         *href_named = true;
         return false;
     }
-    bool ok = true;
-    if (frag)
-        ok = take_fragment_digest(link, frag, err);
-    free(frag);
-    if (!ok)
-        return false;
-    link->filename = gl_url_filename(link->url, err);
-    if (!link->filename)
-        return false;
-    if (!take_core_metadata(link, a, err))
-        return false;
-    link->text = take(&a->text);
-    link->requires_python = take(&a->requires_python);
-    if (link->requires_python)
-        unescape_entities(link->requires_python);
-    link->yanked = a->yanked;
-    link->yank_reason = take(&a->yank_reason);
-    link->upload_time = take(&a->upload_time);
-    if (!link->text) {
+    size_t url_len = (frag_at ? frag_at : scratch->len) - 1;
+    link->url = page_strndup(lb->page, scratch->data, url_len, lb->page_len);
+    if (!link->url) {
         gl_error_set(err, GL_ENOMEM, "out of memory");
         return false;
     }
+    if (frag_at && !take_fragment_digest(lb, link, scratch->data + frag_at, err))
+        return false;
+    gl_strbuf_reset(scratch);
+    if (!gl_url_filename_append(link->url, scratch, err))
+        return false;
+    link->filename = page_strndup(lb->page, scratch->data, scratch->len - 1, lb->page_len);
+    if (!link->filename) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return false;
+    }
+    if (!take_core_metadata(link, a->metadata, err))
+        return false;
+    link->text = a->text;
+    link->requires_python = a->requires_python;
+    if (link->requires_python)
+        unescape_entities(link->requires_python);
+    link->yanked = a->yanked;
+    link->yank_reason = a->yank_reason;
+    link->upload_time = a->upload_time;
     return true;
 }
 
-static void link_free(gl_index_link *l)
-{
-    free(l->filename);
-    free(l->url);
-    free(l->text);
-    free(l->hash_hex);
-    free(l->requires_python);
-    free(l->core_metadata_hash_hex);
-    free(l->yank_reason);
-    free(l->upload_time);
-}
-
 /* PEP 629: a client must refuse a page whose major repository version it does not know. */
-static bool check_repository_version(const char *v, const char *shown_page, gl_error *err)
+static bool check_repository_version(const char *v, const char *page_url, gl_error *err)
 {
     if (!v)
         return true;
@@ -424,6 +464,8 @@ static bool check_repository_version(const char *v, const char *shown_page, gl_e
     if (end == v || *v == '-' || *v == '+')
         return true; /* not a version: ignored, as the PEP only constrains valid ones */
     if (major != 1) {
+        char shown_page[SHOW_MAX];
+        gl_url_redact_to(page_url, shown_page, sizeof shown_page);
         gl_error_set(err, GL_EINVAL,
                      "%s: unsupported repository version '%.20s' (gpulock reads 1.x pages)",
                      shown_page, v);
@@ -432,15 +474,69 @@ static bool check_repository_version(const char *v, const char *shown_page, gl_e
     return true;
 }
 
+/* Puts the page URL, redacted, in front of err's message. */
+static void prefix_page(gl_error *err, const char *page_url)
+{
+    char shown_page[SHOW_MAX];
+    gl_url_redact_to(page_url, shown_page, sizeof shown_page);
+    gl_error_prefix(err, "%s: ", shown_page);
+}
+
+/* Resolves every anchor against the page's base into page->links. */
+static bool build_links(gl_index_page *page, size_t page_len, const sax_state *st,
+                        const char *page_url, gl_error *err)
+{
+    char shown_page[SHOW_MAX];
+    char *base_url = NULL;
+    if (st->base_href) {
+        base_url = gl_url_resolve(page_url, st->base_href, NULL, err);
+        if (!base_url) {
+            gl_url_redact_to(page_url, shown_page, sizeof shown_page);
+            gl_error_prefix(err, "%s: <base href>: ", shown_page);
+            return false;
+        }
+    }
+    link_builder lb = {.page = page, .page_len = page_len, .scratch = GL_STRBUF_INIT};
+    lb.base = gl_url_base_new(base_url ? base_url : page_url, err);
+    free(base_url);
+    if (!lb.base) {
+        prefix_page(err, page_url);
+        return false;
+    }
+    bool ok = true;
+    page->links = calloc(st->nanchors, sizeof *page->links);
+    if (!page->links) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        prefix_page(err, page_url);
+        ok = false;
+    }
+    for (size_t i = 0; ok && i < st->nanchors; i++) {
+        page->nlinks = i + 1;
+        bool href_named;
+        if (!build_link(&lb, &page->links[i], &st->anchors[i], &href_named, err)) {
+            char shown_href[SHOW_MAX];
+            gl_url_redact_to(page_url, shown_page, sizeof shown_page);
+            gl_url_redact_to(st->anchors[i].href, shown_href, sizeof shown_href);
+            if (href_named)
+                gl_error_prefix(err, "%s: ", shown_page);
+            else
+                gl_error_prefix(err, "%s: link '%s': ", shown_page, shown_href);
+            ok = false;
+        }
+    }
+    gl_url_base_free(lb.base);
+    gl_strbuf_free(&lb.scratch);
+    return ok;
+}
+
 bool gl_index_page_parse(gl_index_page *page, const char *data, size_t len, const char *page_url,
                          gl_error *err)
 {
     memset(page, 0, sizeof *page);
-    char shown_page[SHOW_MAX];
-    gl_url_redact_to(page_url, shown_page, sizeof shown_page);
-    page->url = strdup(page_url ? page_url : "");
+    page->url = page_strndup(page, page_url ? page_url : "", page_url ? strlen(page_url) : 0, len);
     if (!page->url) {
-        gl_error_set(err, GL_ENOMEM, "%s: out of memory", shown_page);
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        prefix_page(err, page_url);
         return false;
     }
     if (len == 0)
@@ -450,70 +546,30 @@ bool gl_index_page_parse(gl_index_page *page, const char *data, size_t len, cons
     if (memchr(data, '\0', len)) {
         without_nuls = replace_nuls(data, len, &len);
         if (!without_nuls) {
-            gl_error_set(err, GL_ENOMEM, "%s: out of memory", shown_page);
+            gl_error_set(err, GL_ENOMEM, "out of memory");
+            prefix_page(err, page_url);
             gl_index_page_free(page);
             return false;
         }
         data = without_nuls;
     }
     if (len > INT_MAX) { /* libxml2 takes an int length */
-        gl_error_set(err, GL_EINVAL, "%s: page too large (%zu bytes)", shown_page, len);
+        gl_error_set(err, GL_EINVAL, "page too large (%zu bytes)", len);
+        prefix_page(err, page_url);
         free(without_nuls);
         gl_index_page_free(page);
         return false;
     }
-    sax_state st = {0};
+    sax_state st = {.page = page, .page_len = len};
     bool ok = collect(&st, data, len);
     free(without_nuls);
-    gl_url_base *base = NULL;
-    char *base_url = NULL;
     if (!ok) {
-        gl_error_set(err, GL_ENOMEM, "%s: out of memory", shown_page);
-        goto out;
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        prefix_page(err, page_url);
     }
-    ok = check_repository_version(st.repository_version, shown_page, err);
-    if (!ok)
-        goto out;
-    page->repository_version = take(&st.repository_version);
-    if (st.nanchors == 0)
-        goto out;
-    if (st.base_href) {
-        base_url = gl_url_resolve(page_url, st.base_href, NULL, err);
-        if (!base_url) {
-            ok = false;
-            gl_error_prefix(err, "%s: <base href>: ", shown_page);
-            goto out;
-        }
-    }
-    base = gl_url_base_new(base_url ? base_url : page_url, err);
-    if (!base) {
-        ok = false;
-        gl_error_prefix(err, "%s: ", shown_page);
-        goto out;
-    }
-    page->links = calloc(st.nanchors, sizeof *page->links);
-    if (!page->links) {
-        ok = false;
-        gl_error_set(err, GL_ENOMEM, "%s: out of memory", shown_page);
-        goto out;
-    }
-    for (size_t i = 0; i < st.nanchors; i++) {
-        page->nlinks = i + 1; /* a half-built link is freed with the page */
-        bool href_named;
-        if (!build_link(&page->links[i], &st.anchors[i], base, &href_named, err)) {
-            char shown_href[SHOW_MAX];
-            gl_url_redact_to(st.anchors[i].href, shown_href, sizeof shown_href);
-            if (href_named)
-                gl_error_prefix(err, "%s: ", shown_page);
-            else
-                gl_error_prefix(err, "%s: link '%s': ", shown_page, shown_href);
-            ok = false;
-            break;
-        }
-    }
-out:
-    gl_url_base_free(base);
-    free(base_url);
+    ok = ok && check_repository_version(page->repository_version, page_url, err);
+    if (ok && st.nanchors > 0)
+        ok = build_links(page, len, &st, page_url, err);
     sax_state_free(&st);
     if (!ok)
         gl_index_page_free(page);
@@ -524,10 +580,10 @@ void gl_index_page_free(gl_index_page *page)
 {
     if (!page)
         return;
-    for (size_t i = 0; i < page->nlinks; i++)
-        link_free(&page->links[i]);
     free(page->links);
-    free(page->url);
-    free(page->repository_version);
+    for (struct gl_index_page_strings *b = page->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     memset(page, 0, sizeof *page);
 }

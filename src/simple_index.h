@@ -30,6 +30,7 @@ typedef struct gl_index_page {
     char *repository_version; /* <meta name="pypi:repository-version">, or NULL */
     gl_index_link *links;     /* in page order */
     size_t nlinks;
+    struct gl_index_page_strings *strings; /* private: holds every string above */
 } gl_index_page;
 
 /* Parses data[0..len), the body served at page_url (absolute). Malformed HTML is recovered as

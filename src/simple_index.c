@@ -126,14 +126,14 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 static int attr_id_of(const char *n)
 {
     switch (n[0]) {
-    case 'h':
-        return !strcmp(n, "href") ? A_HREF : -1;
+    case 'h': /* every anchor has one: spelt out, which compilers keep inline */
+        return n[1] == 'r' && n[2] == 'e' && n[3] == 'f' && n[4] == '\0' ? A_HREF : -1;
     case 'n':
         return !strcmp(n, "name") ? A_NAME : -1;
     case 'c':
         return !strcmp(n, "content") ? A_CONTENT : -1;
     case 'd': /* the data- attributes differ in their sixth letter */
-        if (strncmp(n, "data-", 5))
+        if (n[1] != 'a' || n[2] != 't' || n[3] != 'a' || n[4] != '-')
             return -1;
         switch (n[5]) {
         case 'r':
@@ -379,7 +379,7 @@ static bool take_fragment_digest(link_builder *lb, gl_index_link *link, const ch
                                  gl_error *err)
 {
     for (const char *p = frag; *p;) {
-        size_t n = strcspn(p, "&");
+        size_t n = (size_t)(strchrnul(p, '&') - p);
         const char *eq = memchr(p, '=', n);
         if (eq && gl_digest_algo_name(p, (size_t)(eq - p))) {
             char hex[GL_DIGEST_MAX_HEX + 1];
@@ -402,7 +402,7 @@ static bool take_fragment_digest(link_builder *lb, gl_index_link *link, const ch
  * the page's copy of the value holds it. */
 static bool take_core_metadata(gl_index_link *link, char *v, gl_error *err)
 {
-    if (!v || !strcasecmp(v, "false"))
+    if (!v || ((v[0] == 'f' || v[0] == 'F') && !strcasecmp(v, "false")))
         return true;
     link->has_core_metadata = true;
     char *eq = strchr(v, '=');

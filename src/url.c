@@ -90,13 +90,10 @@ static char *resolve_failed(const gl_url_base *b, const char *ref, CURLUcode rc,
      (c) == ',' || (c) == ';' || (c) == '=')
 /* A host name curl leaves as written: lower case, digits, '-' and '.'. */
 #define HOST_CHAR(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '.')
-/* SLASH and STARTS_ODD_SEGMENT mark the bytes that make a segment empty or maybe a dot
- * segment when they follow a '/'; STARTS_ODD_SEGMENT is SLASH shifted left once. */
-enum { IN_SEGMENT = 1, IN_FRAGMENT = 2, IN_PATH = 4, IN_HOST = 8, SLASH = 16, STARTS_ODD_SEGMENT = 32 };
+enum { IN_SEGMENT = 1, IN_FRAGMENT = 2, IN_PATH = 4, IN_HOST = 8 };
 #define CHAR_CLASS(c)                                                                       \
     ((SEGMENT_CHAR(c) ? IN_SEGMENT | IN_FRAGMENT | IN_PATH : 0) |                            \
-     ((c) == '/' ? IN_FRAGMENT | IN_PATH | SLASH | STARTS_ODD_SEGMENT : 0) |                 \
-     ((c) == '.' ? STARTS_ODD_SEGMENT : 0) | ((c) == '?' ? IN_FRAGMENT : 0) |                \
+     ((c) == '/' ? IN_FRAGMENT | IN_PATH : 0) | ((c) == '?' ? IN_FRAGMENT : 0) |             \
      (HOST_CHAR(c) ? IN_HOST : 0))
 #define CHAR_CLASS_ROW(r)                                                                   \
     CHAR_CLASS(16 * (r) + 0), CHAR_CLASS(16 * (r) + 1), CHAR_CLASS(16 * (r) + 2),            \
@@ -113,12 +110,18 @@ static const unsigned char char_classes[256] = {
 };
 
 /* True when every byte of s[0..n) is of class (one of the IN_ bits). No branch per byte: on
- * links the answer is nearly always yes, and a loop that can leave early mispredicts. */
+ * links the answer is nearly always yes, and a loop that can leave early mispredicts; four
+ * bytes a step, as a link's path and digest are a hundred or two. */
 static bool all_of_class(const char *s, size_t n, unsigned char class)
 {
+    const unsigned char *p = (const unsigned char *)s;
     unsigned char all = class;
-    for (size_t i = 0; i < n; i++)
-        all &= char_classes[(unsigned char)s[i]];
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        all &= char_classes[p[i]] & char_classes[p[i + 1]] & char_classes[p[i + 2]] &
+               char_classes[p[i + 3]];
+    for (; i < n; i++)
+        all &= char_classes[p[i]];
     return all != 0;
 }
 
@@ -160,15 +163,11 @@ static bool plain_fragment(const char *s) { return plain_span(s, strlen(s), IN_F
 static bool plain_segments(const char *s, size_t n)
 {
     /* The usual path has no escape and no segment that is empty or starts with '.' (which
-     * could be a dot segment): a pass without branches tells it apart. */
-    unsigned char all = IN_PATH, odd_start = 0, prev = SLASH; /* the path follows a '/' */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char class = char_classes[(unsigned char)s[i]];
-        all &= class;
-        odd_start |= prev & (class >> 1);
-        prev = class;
-    }
-    if (n > 0 && all && !(odd_start & SLASH) && !(prev & SLASH))
+     * could be a dot segment): a pass over its bytes and a look after each of its few '/'. */
+    bool usual = n > 0 && s[0] != '.' && s[0] != '/' && s[n - 1] != '/' && all_of_class(s, n, IN_PATH);
+    for (const char *slash = s; usual && (slash = memchr(slash, '/', (size_t)(s + n - slash)));)
+        usual = *++slash != '/' && *slash != '.'; /* never the last byte */
+    if (usual)
         return true;
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {

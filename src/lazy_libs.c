@@ -8,12 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifndef GL_LIBCURL_SONAME
+/* The sonames of the ABIs the headers describe (libcurl 7.x/8.x and libxml2 2.x). */
 #define GL_LIBCURL_SONAME "libcurl.so.4"
-#endif
-#ifndef GL_LIBXML2_SONAME
 #define GL_LIBXML2_SONAME "libxml2.so.2"
-#endif
 
 typedef struct lazy_lib {
     pthread_once_t once;

@@ -11,10 +11,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 
 #include "digest.h"
+#include "lazy_libs.h"
 #include "strbuf.h"
 #include "url.h"
 
@@ -301,28 +300,35 @@ static char *replace_nuls(const char *data, size_t len, size_t *out_len)
     return s;
 }
 
-/* Runs the HTML parser over data[0..len) (len <= INT_MAX, no NUL), filling st. False only
- * when memory ran out. */
-static bool collect(sax_state *st, const char *data, size_t len)
+/* Runs the HTML parser over data[0..len) (len <= INT_MAX, no NUL), filling st. False with
+ * err when libxml2 cannot be loaded or memory ran out. */
+static bool collect(sax_state *st, const char *data, size_t len, gl_error *err)
 {
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(data, (int)len);
-    if (!ctxt)
+    const gl_xml_api *xml = gl_xml(err);
+    if (!xml)
         return false;
+    htmlParserCtxtPtr ctxt = xml->html_create_memory_parser_ctxt(data, (int)len);
+    if (!ctxt) {
+        gl_error_set(err, GL_ENOMEM, "out of memory");
+        return false;
+    }
     /* Index pages are UTF-8 (PEP 503): saying so skips detection, keeps libxml2 from guessing
      * Latin-1 at the first non-ASCII byte, and costs no conversion pass (naming "UTF-8" to
      * htmlCtxtReadMemory would: 0.8% more instructions). */
-    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xml->switch_encoding(ctxt, XML_CHAR_ENCODING_UTF8);
     memset(ctxt->sax, 0, sizeof *ctxt->sax);
     ctxt->sax->startElement = on_start;
     ctxt->sax->endElement = on_end;
     st->sax = ctxt->sax;
     ctxt->userData = st;
-    htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
-    htmlParseDocument(ctxt);
+    xml->html_ctxt_use_options(ctxt, PARSE_OPTIONS);
+    xml->html_parse_document(ctxt);
     close_anchor(st); /* an anchor left open at the end of the page */
     if (ctxt->myDoc) /* not with this handler, but never leak one */
-        xmlFreeDoc(ctxt->myDoc);
-    htmlFreeParserCtxt(ctxt);
+        xml->free_doc(ctxt->myDoc);
+    xml->html_free_parser_ctxt(ctxt);
+    if (st->out_of_memory)
+        gl_error_set(err, GL_ENOMEM, "out of memory");
     return !st->out_of_memory;
 }
 
@@ -561,12 +567,10 @@ bool gl_index_page_parse(gl_index_page *page, const char *data, size_t len, cons
         return false;
     }
     sax_state st = {.page = page, .page_len = len};
-    bool ok = collect(&st, data, len);
+    bool ok = collect(&st, data, len, err);
     free(without_nuls);
-    if (!ok) {
-        gl_error_set(err, GL_ENOMEM, "out of memory");
+    if (!ok)
         prefix_page(err, page_url);
-    }
     ok = ok && check_repository_version(page->repository_version, page_url, err);
     if (ok && st.nanchors > 0)
         ok = build_links(page, len, &st, page_url, err);

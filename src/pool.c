@@ -754,6 +754,10 @@ bool gl_pool_load_cache(gl_pool *pool, const char *path, const char *key, gl_err
         gl_error_set(err, GL_ENOTFOUND, "catalog cache %s: not present", path);
         return false;
     }
+    /* libsolv reads the file in small pieces: one system call per 4 KiB otherwise. The buffer
+     * outlives the stream, closed in this function. */
+    char buffer[1 << 16];
+    setvbuf(fp, buffer, _IOFBF, sizeof buffer);
     unsigned char *ud = NULL;
     int udlen = 0;
     char *want = cache_userdata(key);

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-
 #include "digest.h"
 #include "lazy_libs.h"
 #include "strbuf.h"

@@ -424,7 +424,7 @@ char *gl_url_base_resolve_uncached(const gl_url_base *b, const char *ref, char *
 }
 
 /* Joins the parts curl parsed the way curl_url_get(CURLUPART_URL) does, for the common URLs
- * (no zone id, no login options, not file:), at half its cost. False (with *out NULL) when u
+ * (no zone id, no login options, no '%' in the host, not file:), at half its cost. False (with *out NULL) when u
  * is not such a URL or memory ran out: the caller then asks curl for the whole URL. */
 static bool join_parts(const gl_curl_api *cu, CURLU *u, char **out)
 {
@@ -435,7 +435,10 @@ static bool join_parts(const gl_curl_api *cu, CURLU *u, char **out)
     char *v[NPARTS] = {0};
     for (int i = 0; i < NPARTS; i++)
         cu->url_get(u, parts[i], &v[i], 0);
-    bool ok = v[SCHEME] && v[HOST] && !v[OPTIONS] && !v[ZONEID] && strcmp(v[SCHEME], "file");
+    /* curl escapes a '%' left in a host name ("%25") when it writes the whole URL, not when
+     * it hands out the host alone. */
+    bool ok = v[SCHEME] && v[HOST] && !v[OPTIONS] && !v[ZONEID] && strcmp(v[SCHEME], "file") &&
+              !strchr(v[HOST], '%');
     *out = NULL;
     if (ok) {
         gl_strbuf b = GL_STRBUF_INIT;

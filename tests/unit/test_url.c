@@ -106,6 +106,7 @@ static void test_base_memo_agrees_with_curl(void)
         "https://h.example/a/x..whl#sha256=%41b", "https://h.example/./x.whl", "https://h.example/a/..",
         "https://h.example/a/%4", "https://h.example/.", "a/.b/c.whl", "./x.whl", "x.whl#a%2",
         /* Project-list entries, and directory references that only look like them. */
+        "https://h\xb3%2u.whl", "https://h%41.example/x.whl", /* a '%' curl leaves in a host */
         "torch/", "nvidia-cublas-cu12/", "sub/dir/", "../up/", "./", "../", "a//", "/", "//",
         "x%2F/", "x%zz/", "..x/", "a/../b/", "a/./", "b/#f", "b/?q", "name:x/", "a b/",
     };

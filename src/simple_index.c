@@ -2,10 +2,10 @@
  * no tree is built; the handler keeps only <a>, <base> and <meta> start tags and, while an
  * anchor is open, its text. Anchors are collected raw and resolved afterwards, so a
  * <base href> anywhere in the page applies to every link, as in browsers. libxml2 2.9's parser
- * alone runs at about 12-13x Python's html.parser on index pages, and this reader at about
- * 10.5x (pypi.org-shaped pages) to 11.5x (a rendered mirror): tools/bench.d/20-html prints
- * both, and docs/bench.md keeps the figures. Its own work, a fifth of the parser's time, is
- * mostly URL resolution, file names and digests; strings go to blocks the page owns, not a
+ * alone runs at 11-13x Python's html.parser on index pages, and this reader at 10-11x
+ * (pypi.org-shaped pages) and 11-12x (a rendered mirror): tools/bench.d/20-html prints both,
+ * and docs/bench.md keeps the figures. Its own work, a tenth to a fifth of the parser's time,
+ * is mostly URL resolution, file names and digests; strings go to blocks the page owns, not a
  * malloc each. */
 #include "simple_index.h"
 

@@ -30,7 +30,7 @@
 #include "wheel_filename.h"
 
 /* Bumped whenever the layout of the catalog keys changes, so old caches read as misses. */
-#define CACHE_FORMAT "gpulock-catalog-2"
+#define CACHE_FORMAT "gpulock-catalog-3"
 
 enum meta_state { META_UNKNOWN = 0, META_AVAILABLE = 1, META_UNAVAILABLE = 2 };
 
@@ -193,8 +193,7 @@ static bool hashset_add(hashset *h, uint64_t key, bool *added)
  * which never changes once frozen. */
 typedef struct tfile {
     const char *filename, *url, *requires_python, *yanked_reason;
-    const unsigned char *sha256; /* 32 bytes, NULL when unknown */
-    char *sha256_hex;            /* owned; made when a candidate's files are first asked for */
+    const char *sha256; /* lower-case hex, NULL when unknown */
     int rank;     /* the target's preference: wheel rank, 1<<28 for an sdist, -1 unusable */
     int priority; /* of the index that listed it */
     bool yanked, compatible;
@@ -298,8 +297,7 @@ typedef struct work_item {
 
 struct gl_pool {
     Pool *solv;
-    Id key_files, key_filename, key_url, key_sha256, key_requires_python, key_yanked,
-        key_yanked_reason, key_upload_time, key_index_url, key_index_priority, key_display,
+    Id key_files, key_display,
         key_meta_state, key_meta_requires_python, key_requires_dist, key_provides_extra,
         key_meta_reason, key_direct_url;
     Id dep_nothing;
@@ -313,6 +311,8 @@ struct gl_pool {
     Repo *building;
     Repodata *bdata;
     strmap release_index; /* "name\nversion\nurl" -> solvable in the batch */
+    gl_strbuf *building_files; /* per solvable of the batch (by offset): its file records */
+    size_t building_files_cap;
     Queue building_direct; /* direct releases of the batch, to share metadata with */
     hashset seen_urls;
 
@@ -372,15 +372,6 @@ gl_pool *gl_pool_new(gl_error *err)
     Pool *s = pool->solv;
     pool_setarch(s, "noarch");
     pool->key_files = pool_str2id(s, "gpulock:files", 1);
-    pool->key_filename = pool_str2id(s, "gpulock:file:name", 1);
-    pool->key_url = pool_str2id(s, "gpulock:file:url", 1);
-    pool->key_sha256 = pool_str2id(s, "gpulock:file:sha256", 1);
-    pool->key_requires_python = pool_str2id(s, "gpulock:file:requires-python", 1);
-    pool->key_yanked = pool_str2id(s, "gpulock:file:yanked", 1);
-    pool->key_yanked_reason = pool_str2id(s, "gpulock:file:yanked-reason", 1);
-    pool->key_upload_time = pool_str2id(s, "gpulock:file:upload-time", 1);
-    pool->key_index_url = pool_str2id(s, "gpulock:file:index", 1);
-    pool->key_index_priority = pool_str2id(s, "gpulock:file:index-priority", 1);
     pool->key_display = pool_str2id(s, "gpulock:display-name", 1);
     pool->key_meta_state = pool_str2id(s, "gpulock:metadata", 1);
     pool->key_meta_requires_python = pool_str2id(s, "gpulock:requires-python", 1);
@@ -401,6 +392,9 @@ void gl_pool_free(gl_pool *pool)
         return;
     target_reset(pool);
     strmap_free(&pool->release_index);
+    for (size_t i = 0; i < pool->building_files_cap; i++)
+        gl_strbuf_free(&pool->building_files[i]);
+    free(pool->building_files);
     queue_free(&pool->building_direct);
     queue_free(&pool->meta_ids);
     free(pool->seen_urls.slots);
@@ -478,6 +472,45 @@ static Id release_get(gl_pool *pool, const char *name, const char *version, cons
     return p;
 }
 
+/* A release's files are one binary value in the catalog: NUL-terminated text fields, FILE_FIELDS
+ * per file, in this order. libsolv walks, remaps and copies every key of every element of a
+ * flexarray when it loads a .solv file, and a dataiterator steps through each again; a
+ * release with dozens of wheels made those walks most of a warm resolution. A blob is copied
+ * whole, and its strings are read in place. */
+enum file_field {
+    FF_NAME, FF_URL, FF_SHA256, FF_REQUIRES_PYTHON, FF_YANKED, FF_YANKED_REASON, FF_UPLOAD_TIME,
+    FF_INDEX, FF_INDEX_PRIORITY, FILE_FIELDS
+};
+
+static bool append_file_record(gl_pool *pool, Id p, const gl_pool_file *file, bool direct)
+{
+    size_t off = (size_t)(p - pool->building->start);
+    if (!grow(&pool->building_files, &pool->building_files_cap, off, sizeof *pool->building_files))
+        return false;
+    char sha[65] = "", priority[24];
+    for (size_t i = 0; file->sha256 && i < 64; i++) /* lower case, as every digest gpulock prints */
+        sha[i] = (char)tolower((unsigned char)file->sha256[i]);
+    snprintf(priority, sizeof priority, "%u", direct ? 0u : (unsigned)file->index_priority);
+    const char *fields[FILE_FIELDS] = {
+        [FF_NAME] = file->filename,
+        [FF_URL] = file->url,
+        [FF_SHA256] = sha,
+        [FF_REQUIRES_PYTHON] = file->requires_python,
+        [FF_YANKED] = file->yanked ? "1" : "",
+        [FF_YANKED_REASON] = file->yanked_reason,
+        [FF_UPLOAD_TIME] = file->upload_time,
+        [FF_INDEX] = direct ? NULL : file->index_url,
+        [FF_INDEX_PRIORITY] = priority,
+    };
+    gl_strbuf *b = &pool->building_files[off];
+    bool ok = true;
+    for (size_t i = 0; i < FILE_FIELDS; i++) {
+        const char *v = fields[i] ? fields[i] : "";
+        ok = ok && gl_strbuf_append(b, v, strlen(v) + 1);
+    }
+    return ok;
+}
+
 static bool add_file(gl_pool *pool, const gl_pool_file *file, bool direct, gl_error *err)
 {
     if (!file || !file->project || !file->filename || !file->url) {
@@ -520,24 +553,11 @@ static bool add_file(gl_pool *pool, const gl_pool_file *file, bool direct, gl_er
         ok = false;
         goto out;
     }
-    Repodata *data = pool->bdata;
-    Id h = repodata_new_handle(data);
-    repodata_set_str(data, h, pool->key_filename, file->filename);
-    repodata_set_str(data, h, pool->key_url, file->url);
-    if (file->sha256)
-        repodata_set_checksum(data, h, pool->key_sha256, REPOKEY_TYPE_SHA256, file->sha256);
-    if (file->requires_python)
-        repodata_set_str(data, h, pool->key_requires_python, file->requires_python);
-    if (file->yanked)
-        repodata_set_void(data, h, pool->key_yanked);
-    if (file->yanked_reason)
-        repodata_set_str(data, h, pool->key_yanked_reason, file->yanked_reason);
-    if (file->upload_time)
-        repodata_set_str(data, h, pool->key_upload_time, file->upload_time);
-    if (!direct && file->index_url)
-        repodata_set_poolstr(data, h, pool->key_index_url, file->index_url);
-    repodata_set_num(data, h, pool->key_index_priority, direct ? 0u : (unsigned)file->index_priority);
-    repodata_add_flexarray(data, p, pool->key_files, h);
+    if (!append_file_record(pool, p, file, direct)) {
+        gl_error_set(err, GL_ENOMEM, "adding file %s: out of memory", file->filename);
+        ok = false;
+        goto out;
+    }
     pool->nfiles++;
 out:
     free(version);
@@ -669,6 +689,16 @@ static bool freeze(gl_pool *pool, gl_error *err)
         gl_error_set(err, GL_ENOMEM, "building the catalog: out of memory");
         return false;
     }
+    for (size_t off = 0; off < pool->building_files_cap; off++) {
+        gl_strbuf *b = &pool->building_files[off];
+        if (b->len)
+            repodata_set_binary(pool->bdata, pool->building->start + (Id)off, pool->key_files,
+                                b->data, (int)b->len);
+        gl_strbuf_free(b);
+    }
+    free(pool->building_files);
+    pool->building_files = NULL;
+    pool->building_files_cap = 0;
     repo_internalize(pool->building);
     pool->catalog[pool->ncatalog++] = pool->building;
     pool->building = NULL;
@@ -808,8 +838,6 @@ static void trelease_free(trelease *r)
     free(r->direct_url);
     free(r->out);
     free(r->yanked_reason);
-    for (size_t i = 0; i < r->nfiles; i++)
-        free(r->files[i].sha256_hex);
     free(r->files);
     free(r->lines);
     free(r->extras);
@@ -934,44 +962,52 @@ typedef struct cat_record {
     size_t nfiles;
 } cat_record;
 
-/* Reads catalog solvable p in one pass over its repodata: a lookup per key would walk the
- * solvable's schema again for each, and again for each file. False when memory runs out or a
- * file lacks its name or URL. */
+/* Appends the file records of a blob to pool->read_files from index *n on. The blob ends in
+ * NUL, so no field read runs past it; a record cut short is dropped. */
+static bool read_file_records(gl_pool *pool, const char *blob, size_t len, size_t *n)
+{
+    if (!len || blob[len - 1])
+        return true; /* not a blob this version wrote: no files */
+    const char *at = blob, *end = blob + len;
+    while (at < end) {
+        const char *field[FILE_FIELDS];
+        size_t i;
+        for (i = 0; i < FILE_FIELDS && at < end; i++) {
+            field[i] = at;
+            at += strlen(at) + 1;
+        }
+        if (i < FILE_FIELDS)
+            break;
+        if (!grow(&pool->read_files, &pool->read_files_cap, *n, sizeof *pool->read_files))
+            return false;
+        tfile *f = &pool->read_files[(*n)++];
+        memset(f, 0, sizeof *f);
+        f->filename = field[FF_NAME];
+        f->url = field[FF_URL];
+        f->sha256 = *field[FF_SHA256] ? field[FF_SHA256] : NULL;
+        f->requires_python = *field[FF_REQUIRES_PYTHON] ? field[FF_REQUIRES_PYTHON] : NULL;
+        f->yanked = *field[FF_YANKED] == '1';
+        f->yanked_reason = *field[FF_YANKED_REASON] ? field[FF_YANKED_REASON] : NULL;
+        f->priority = atoi(field[FF_INDEX_PRIORITY]);
+    }
+    return true;
+}
+
+/* Reads catalog solvable p in one pass over its repodata (a lookup per key would walk the
+ * solvable's schema again for each). False when memory runs out. */
 static bool read_catalog_solvable(gl_pool *pool, Id p, cat_record *rec)
 {
     Pool *s = pool->solv;
     memset(rec, 0, sizeof *rec);
     Dataiterator di;
-    dataiterator_init(&di, s, s->solvables[p].repo, p, 0, 0, SEARCH_SUB | SEARCH_NO_STORAGE_SOLVABLE);
-    tfile *f = NULL;
+    dataiterator_init(&di, s, s->solvables[p].repo, p, 0, 0, SEARCH_NO_STORAGE_SOLVABLE);
     size_t n = 0;
     bool ok = true;
     while (ok && dataiterator_step(&di)) {
         Id key = di.key->name;
         const char *str = di.kv.str;
-        if (di.kv.parent) {
-            if (!f)
-                continue;
-            if (key == pool->key_filename)
-                f->filename = str;
-            else if (key == pool->key_url)
-                f->url = str;
-            else if (key == pool->key_sha256 && di.key->type == REPOKEY_TYPE_SHA256)
-                f->sha256 = (const unsigned char *)str;
-            else if (key == pool->key_requires_python)
-                f->requires_python = str;
-            else if (key == pool->key_yanked)
-                f->yanked = true;
-            else if (key == pool->key_yanked_reason)
-                f->yanked_reason = str;
-            else if (key == pool->key_index_priority)
-                f->priority = (int)di.kv.num;
-        } else if (key == pool->key_files) {
-            ok = grow(&pool->read_files, &pool->read_files_cap, n, sizeof *pool->read_files);
-            if (ok) {
-                f = &pool->read_files[n++];
-                memset(f, 0, sizeof *f);
-            }
+        if (key == pool->key_files && di.key->type == REPOKEY_TYPE_BINARY) {
+            ok = read_file_records(pool, str, (size_t)di.kv.num, &n);
         } else if (key == pool->key_display) {
             rec->display = str;
         } else if (key == pool->key_direct_url) {
@@ -995,8 +1031,6 @@ static bool read_catalog_solvable(gl_pool *pool, Id p, cat_record *rec)
         }
     }
     dataiterator_free(&di);
-    for (size_t i = 0; ok && i < n; i++)
-        ok = pool->read_files[i].filename && pool->read_files[i].url;
     rec->files = pool->read_files;
     rec->nfiles = n;
     return ok;
@@ -1965,12 +1999,7 @@ bool gl_pool_candidate(const gl_pool *pool, int solvable, gl_candidate *out)
         gl_candidate_file *f = &mut->cand_files[i];
         f->filename = r->files[i].filename;
         f->url = r->files[i].url;
-        tfile *tf = &((trelease *)r)->files[i]; /* the hex text is made once, on demand */
-        if (tf->sha256 && !tf->sha256_hex && (tf->sha256_hex = malloc(2 * 32 + 1)))
-            solv_bin2hex(tf->sha256, 32, tf->sha256_hex);
-        if (tf->sha256 && !tf->sha256_hex)
-            return false;
-        f->sha256 = tf->sha256_hex;
+        f->sha256 = r->files[i].sha256;
         f->yanked = r->files[i].yanked;
         f->compatible = r->files[i].compatible;
     }

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "fetch.h"
+#include "heap_tuning.h"
 
 static const char usage[] =
     "usage: gpulock <command> [options]\n"
@@ -34,6 +35,7 @@ int gl_cli_report(const gl_error *err)
 
 int main(int argc, char **argv)
 {
+    gl_heap_tune_for_short_run();
     if (argc < 2) {
         fputs(usage, stderr);
         return GL_EXIT_INPUT;

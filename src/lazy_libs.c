@@ -101,7 +101,6 @@ static void load_xml(void)
         return;
     BIND(&xml_lib, h, GL_LIBXML2_SONAME, xml_table, html_create_memory_parser_ctxt, "htmlCreateMemoryParserCtxt");
     BIND(&xml_lib, h, GL_LIBXML2_SONAME, xml_table, html_ctxt_use_options, "htmlCtxtUseOptions");
-    BIND(&xml_lib, h, GL_LIBXML2_SONAME, xml_table, html_ctxt_reset, "htmlCtxtReset");
     BIND(&xml_lib, h, GL_LIBXML2_SONAME, xml_table, html_parse_document, "htmlParseDocument");
     BIND(&xml_lib, h, GL_LIBXML2_SONAME, xml_table, html_free_parser_ctxt, "htmlFreeParserCtxt");
     BIND(&xml_lib, h, GL_LIBXML2_SONAME, xml_table, switch_encoding, "xmlSwitchEncoding");

@@ -46,7 +46,6 @@ typedef struct gl_curl_api {
 typedef struct gl_xml_api {
     __typeof__(htmlCreateMemoryParserCtxt) *html_create_memory_parser_ctxt;
     __typeof__(htmlCtxtUseOptions) *html_ctxt_use_options;
-    __typeof__(htmlCtxtReset) *html_ctxt_reset;
     __typeof__(htmlParseDocument) *html_parse_document;
     __typeof__(htmlFreeParserCtxt) *html_free_parser_ctxt;
     __typeof__(xmlSwitchEncoding) *switch_encoding;

@@ -233,7 +233,6 @@ typedef struct trelease {
     size_t nfiles;
     int *lines; /* Requires-Dist lines (indices into gl_pool.lines) an extra may still want */
     size_t nlines;
-    int provides_extra; /* as tmeta's */
     Id solvable; /* the candidate, 0 when out */
     tmeta meta;  /* from the newest batch that says something; state META_UNKNOWN when none */
     textra *extras;
@@ -272,10 +271,10 @@ typedef struct name_entry {
     Id name, solvable;
 } name_entry;
 
-typedef struct prep {
+typedef struct name_index {
     name_entry *by_name;
     size_t nby_name;
-} prep;
+} name_index;
 
 /* What a name id in a namespace dependency selects: a project, or one of its extras. */
 typedef struct tselect {
@@ -341,7 +340,7 @@ struct gl_pool {
     size_t nconstraints;
     Map window_map; /* the candidates libsolv may see (pool->considered) while window_on */
     bool window_on;
-    prep names;   /* the catalog by name, while a target is prepared */
+    name_index names; /* the catalog by name, while a target is prepared */
     work_item *work;
     size_t nwork, work_cap, work_done;
     unsigned char *dep_seen; /* indexed by relation id: that dependency was queued */
@@ -925,7 +924,7 @@ static int cmp_name_entry(const void *a, const void *b)
     return x->solvable < y->solvable ? -1 : x->solvable > y->solvable;
 }
 
-static bool build_name_index(gl_pool *pool, prep *pr)
+static bool build_name_index(gl_pool *pool, name_index *pr)
 {
     size_t n = 0;
     for (size_t i = 0; i < pool->ncatalog; i++)
@@ -1311,7 +1310,6 @@ static void evaluate_release(gl_pool *pool, tproject *proj, trelease *r, int ind
     }
     if (r->out)
         return;
-    r->provides_extra = m->provides_extra;
     bool all_yanked = true;
     for (size_t i = 0; i < r->nfiles; i++)
         if (r->files[i].compatible && !r->files[i].yanked)
@@ -1384,8 +1382,9 @@ static bool ensure_evaluated(gl_pool *pool, int pi, size_t k)
  * only when a requirement reaches it (ensure_evaluated), except where the project has a direct
  * release or only its first index counts: then all are, here, as those rules look across
  * releases. -1 when out of memory. */
-static int project_get(gl_pool *pool, prep *pr, const char *name)
+static int project_get(gl_pool *pool, const char *name)
 {
+    const name_index *pr = &pool->names;
     size_t idx;
     if (strmap_get(&pool->project_index, name, &idx))
         return (int)idx;
@@ -1522,7 +1521,7 @@ static bool queue_dep(gl_pool *pool, Id dep, int project, Id extra, int line)
 
 /* Appends to deps the namespace dependencies for a requirement line (marker ignored here),
  * loading the project it names and queueing each dependency for expansion. */
-static bool requirement_deps(gl_pool *pool, prep *pr, int line, Queue *deps)
+static bool requirement_deps(gl_pool *pool, int line, Queue *deps)
 {
     Pool *s = pool->solv;
     /* A shallow copy: project_get below may move pool->lines, never the strings it points to. */
@@ -1542,7 +1541,7 @@ static bool requirement_deps(gl_pool *pool, prep *pr, int line, Queue *deps)
         return false;
     if (!pool->line_of_text[tid])
         pool->line_of_text[tid] = line + 1;
-    int project = project_get(pool, pr, r->normalized_name);
+    int project = project_get(pool, r->normalized_name);
     if (project < 0)
         return false;
     Id name = pool->projects[project].name;
@@ -1581,7 +1580,7 @@ static bool add_requires(gl_pool *pool, Id p, const Queue *deps)
 
 /* Makes the candidate of release k of project pi, with the requirements that hold without an
  * extra. The release must be evaluated and not out. */
-static bool expand_release_base(gl_pool *pool, prep *pr, int pi, size_t k)
+static bool expand_release_base(gl_pool *pool, int pi, size_t k)
 {
     Pool *s = pool->solv;
     tproject *proj = &pool->projects[pi];
@@ -1605,7 +1604,7 @@ static bool expand_release_base(gl_pool *pool, prep *pr, int pi, size_t k)
     for (size_t i = 0; ok && i < r->nlines; i++) {
         int line = r->lines[i];
         if (marker_true(pool, line, NULL))
-            ok = requirement_deps(pool, pr, line, &deps);
+            ok = requirement_deps(pool, line, &deps);
         else if (gl_marker_references_extra(pool->lines[line].req.marker))
             r->lines[kept++] = line; /* an extra may want it later */
         /* requirement_deps may have grown pool->projects (not the release arrays) */
@@ -1621,7 +1620,7 @@ static bool expand_release_base(gl_pool *pool, prep *pr, int pi, size_t k)
 /* Makes the candidate of release k of project pi for one extra: the release itself at the same
  * rank, plus every line whose marker holds for that extra but not without it. The release's own
  * candidate must exist. */
-static bool expand_release_extra(gl_pool *pool, prep *pr, int pi, size_t k, Id extra)
+static bool expand_release_extra(gl_pool *pool, int pi, size_t k, Id extra)
 {
     Pool *s = pool->solv;
     trelease *r = &pool->projects[pi].rel[k];
@@ -1645,14 +1644,14 @@ static bool expand_release_extra(gl_pool *pool, prep *pr, int pi, size_t k, Id e
     Queue deps;
     queue_init(&deps);
     queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, sv->evr, REL_EQ, 1));
-    bool declared = extra_in(pool, r->provides_extra, extra_name);
+    bool declared = extra_in(pool, r->meta.provides_extra, extra_name);
     bool ok = true;
     for (size_t i = 0; ok && i < r->nlines; i++) {
         int line = r->lines[i];
         if (marker_true(pool, line, NULL) || !marker_true_for_extra(pool, line, extra, extra_name))
             continue;
         declared = true;
-        ok = requirement_deps(pool, pr, line, &deps);
+        ok = requirement_deps(pool, line, &deps);
         r = &pool->projects[pi].rel[k];
     }
     if (!ok || !grow(&r->extras, &r->extras_cap, r->nextras, sizeof *r->extras) ||
@@ -1676,7 +1675,7 @@ static bool release_matches(const trelease *r, const gl_requirement *req, bool a
 /* Gives a candidate to every usable release the work item's requirement may select. Pre-releases
  * and yanked releases are included: the namespace callback applies those policies, and needs
  * them as candidates when they apply. Releases no requirement selects are never read. */
-static bool expand_work(gl_pool *pool, prep *pr, work_item item)
+static bool expand_work(gl_pool *pool, work_item item)
 {
     /* A shallow copy: expanding may move pool->lines, never the strings it points to. */
     const gl_requirement req = pool->lines[item.line].req;
@@ -1687,8 +1686,8 @@ static bool expand_work(gl_pool *pool, prep *pr, work_item item)
             return false;
         if (pool->projects[item.project].rel[k].out)
             continue;
-        if (!expand_release_base(pool, pr, item.project, k) ||
-            (item.extra && !expand_release_extra(pool, pr, item.project, k, item.extra)))
+        if (!expand_release_base(pool, item.project, k) ||
+            (item.extra && !expand_release_extra(pool, item.project, k, item.extra)))
             return false;
     }
     return true;
@@ -1698,7 +1697,7 @@ static bool expand_work(gl_pool *pool, prep *pr, work_item item)
 static bool expand_pending(gl_pool *pool)
 {
     for (; pool->work_done < pool->nwork; pool->work_done++)
-        if (!expand_work(pool, &pool->names, pool->work[pool->work_done]))
+        if (!expand_work(pool, pool->work[pool->work_done]))
             return false;
     return true;
 }
@@ -1766,7 +1765,7 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
         }
         ok = line >= 0;
         if (ok && marker_true(pool, line, NULL))
-            ok = requirement_deps(pool, &pool->names, line, &deps);
+            ok = requirement_deps(pool, line, &deps);
     }
     queue_free(&deps);
     ok = ok && expand_pending(pool);
@@ -1805,7 +1804,7 @@ bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, Queue *dep
         return false;
     }
     int before = pool->target_repo->nsolvables;
-    if (!requirement_deps(pool, &pool->names, line, deps) || !expand_pending(pool)) {
+    if (!requirement_deps(pool, line, deps) || !expand_pending(pool)) {
         gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
         return false;
     }

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "digest.h"
 #include "strbuf.h"
 #include "tsv.h"
@@ -407,8 +408,9 @@ bool gl_snapshot_manifest_digest(const char *dir, char out[65], gl_error *err)
     return ok;
 }
 
-/* 64 lowercase hex digits, as gl_digest_sha256_hex writes them. */
-static bool is_digest_text(const char *s, size_t len)
+/* s[0..len) is a sha256 as gpulock writes them (gl_digest_sha256_hex): 64 lower-case hex
+ * digits. */
+static bool is_sha256_text(const char *s, size_t len)
 {
     if (len != GL_SHA256_HEX_LEN)
         return false;
@@ -440,7 +442,7 @@ bool gl_snapshot_manifest_digest_memo(const char *dir, const char *memo_dir, cha
         char *data = NULL;
         size_t len = 0;
         gl_error miss;
-        if (read_whole(gl_strbuf_cstr(&memo), &data, &len, &miss) && is_digest_text(data, len)) {
+        if (read_whole(gl_strbuf_cstr(&memo), &data, &len, &miss) && is_sha256_text(data, len)) {
             memcpy(out, data, GL_SHA256_HEX_LEN + 1);
             remembered = true;
         }
@@ -451,14 +453,14 @@ bool gl_snapshot_manifest_digest_memo(const char *dir, const char *memo_dir, cha
     if (ok && !remembered && memo.len && now - st.st_mtim.tv_sec > MEMO_SETTLE_SECONDS &&
         now - st.st_ctim.tv_sec > MEMO_SETTLE_SECONDS) {
         /* Only saves time: a memo that cannot be written is simply not there next time. */
-        gl_strbuf tmp = GL_STRBUF_INIT;
-        gl_strbuf_printf(&tmp, "%s.%ld.tmp", gl_strbuf_cstr(&memo), (long)getpid());
-        FILE *f = fopen(gl_strbuf_cstr(&tmp), "wb");
-        bool written = f && fwrite(out, 1, GL_SHA256_HEX_LEN, f) == GL_SHA256_HEX_LEN;
-        written = f && fclose(f) == 0 && written;
-        if (!written || rename(gl_strbuf_cstr(&tmp), gl_strbuf_cstr(&memo)) != 0)
-            remove(gl_strbuf_cstr(&tmp));
-        gl_strbuf_free(&tmp);
+        gl_atomic_file af;
+        gl_error ignored;
+        if (gl_atomic_file_begin(&af, gl_strbuf_cstr(&memo), &ignored)) {
+            if (fwrite(out, 1, GL_SHA256_HEX_LEN, af.stream) == GL_SHA256_HEX_LEN)
+                gl_atomic_file_commit(&af, &ignored);
+            else
+                gl_atomic_file_abort(&af);
+        }
     }
     gl_strbuf_free(&path);
     gl_strbuf_free(&identity);
@@ -479,15 +481,6 @@ static bool safe_relative_path(const char *p)
         seg = slash ? slash + 1 : NULL;
     }
     return true;
-}
-
-static bool is_hex64(const char *s)
-{
-    size_t n = 0;
-    for (; s[n]; n++)
-        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
-            return false;
-    return n == 64;
 }
 
 /* Reads dir/rel and checks it against sha256; errors name the file. */
@@ -546,7 +539,7 @@ static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, b
     if (indexes_only)
         return true;
     if (!strcmp(f[0], "page") && n == 6) {
-        if (!is_hex64(f[3]) || !safe_relative_path(f[4]))
+        if (!is_sha256_text(f[3], strlen(f[3])) || !safe_relative_path(f[4]))
             goto malformed;
         if (!read_verified(dir, f[4], f[3], &data, &len, err))
             return false;
@@ -558,7 +551,7 @@ static bool read_manifest_line(gl_snapshot *snap, const char *dir, char *line, b
         return gl_snapshot_add_missing(snap, f[1], f[2], err);
     if (!strcmp(f[0], "metadata") && n == 7) {
         gl_metadata_source src = source_from_name(f[3]);
-        if (src == GL_METADATA_UNAVAILABLE || !is_hex64(f[4]) || !safe_relative_path(f[5]))
+        if (src == GL_METADATA_UNAVAILABLE || !is_sha256_text(f[4], strlen(f[4])) || !safe_relative_path(f[5]))
             goto malformed;
         if (!read_verified(dir, f[5], f[4], &data, &len, err))
             return false;

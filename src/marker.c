@@ -789,8 +789,6 @@ static int compare_arbitrary(const char *lhs, const char *rhs)
     return result;
 }
 
-/* Version semantics when op+rhs is one valid specifier and lhs a valid version: 1/0, or -2 when
- * they do not apply (the caller falls back to strings), -1 when memory runs out. */
 /* Whether text may be a PEP 440 version: every version starts with a digit, after optional
  * white space and an optional 'v'. Most marker values ("linux", "x86_64", an extra's name) fail
  * this at once, before any specifier text is built and parsed. */
@@ -803,6 +801,8 @@ static bool may_be_version(const char *text)
     return *text >= '0' && *text <= '9';
 }
 
+/* Version semantics when op+rhs is one valid specifier and lhs a valid version: 1/0, or -2 when
+ * they do not apply (the caller falls back to strings), -1 when memory runs out. */
 static int compare_as_versions(const char *lhs, gl_marker_op op, const char *rhs)
 {
     if (op == GL_MOP_ARBITRARY)

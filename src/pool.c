@@ -1151,9 +1151,9 @@ static bool ensure_id_slot(void *arr, size_t *cap, Id id, size_t elem);
 /* The line's index (parsed on first sight), or -1 when memory runs out. */
 static int line_get_id(gl_pool *pool, Id rid);
 
-static int line_get(gl_pool *pool, const char *raw, size_t len)
+static int line_get(gl_pool *pool, const char *raw)
 {
-    return line_get_id(pool, pool_strn2id(pool->solv, raw, (unsigned)len, 1));
+    return line_get_id(pool, pool_str2id(pool->solv, raw, 1));
 }
 
 /* The same for a line the pool holds as string rid. */
@@ -1578,22 +1578,29 @@ static bool add_requires(gl_pool *pool, Id p, const Queue *deps)
     return true;
 }
 
+/* A new candidate in the target repository: name at the release's rank, providing itself. */
+static Id add_candidate_solvable(gl_pool *pool, Id name, unsigned rank)
+{
+    Pool *s = pool->solv;
+    Id p = repo_add_solvable(pool->target_repo);
+    Solvable *sv = s->solvables + p;
+    sv->name = name;
+    sv->evr = rank_id(pool, rank);
+    sv->arch = ARCH_NOARCH;
+    sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, name, sv->evr, REL_EQ, 1), 0);
+    return p;
+}
+
 /* Makes the candidate of release k of project pi, with the requirements that hold without an
  * extra. The release must be evaluated and not out. */
 static bool expand_release_base(gl_pool *pool, int pi, size_t k)
 {
-    Pool *s = pool->solv;
     tproject *proj = &pool->projects[pi];
     trelease *r = &proj->rel[k];
     if (r->expanded)
         return true;
     r->expanded = true;
-    Id p = repo_add_solvable(pool->target_repo);
-    Solvable *sv = s->solvables + p;
-    sv->name = proj->name;
-    sv->evr = rank_id(pool, r->rank);
-    sv->arch = ARCH_NOARCH;
-    sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, sv->name, sv->evr, REL_EQ, 1), 0);
+    Id p = add_candidate_solvable(pool, proj->name, r->rank);
     r->solvable = p;
     if (!note_candidate(pool, p, pi, (int)k, -1))
         return false;
@@ -1635,15 +1642,10 @@ static bool expand_release_extra(gl_pool *pool, int pi, size_t k, Id extra)
     gl_strbuf_printf(&b, "%s[%s]", pool_id2str(s, pool->projects[pi].name), extra_name);
     Id ename = pool_str2id(s, gl_strbuf_cstr(&b), 1);
     gl_strbuf_free(&b);
-    Id p = repo_add_solvable(pool->target_repo);
-    Solvable *sv = s->solvables + p;
-    sv->name = ename;
-    sv->evr = rank_id(pool, r->rank);
-    sv->arch = ARCH_NOARCH;
-    sv->provides = repo_addid_dep(pool->target_repo, 0, pool_rel2id(s, ename, sv->evr, REL_EQ, 1), 0);
+    Id p = add_candidate_solvable(pool, ename, r->rank);
     Queue deps;
     queue_init(&deps);
-    queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, sv->evr, REL_EQ, 1));
+    queue_push(&deps, pool_rel2id(s, pool->projects[pi].name, s->solvables[p].evr, REL_EQ, 1));
     bool declared = extra_in(pool, r->meta.provides_extra, extra_name);
     bool ok = true;
     for (size_t i = 0; ok && i < r->nlines; i++) {
@@ -1756,7 +1758,7 @@ bool gl_pool_prepare(gl_pool *pool, const struct gl_target *target,
     Queue deps;
     queue_init(&deps);
     for (size_t i = 0; ok && i < nroots; i++) {
-        int line = line_get(pool, root_requirements[i], strlen(root_requirements[i]));
+        int line = line_get(pool, root_requirements[i]);
         if (line >= 0 && !pool->lines[line].valid) {
             gl_error_set(err, GL_EINVAL, "requirement: %s", pool->lines[line].error);
             queue_free(&deps);
@@ -1786,7 +1788,7 @@ bool gl_pool_requirement_deps(gl_pool *pool, const char *requirement, Queue *dep
         gl_error_set(err, GL_EINVAL, "requirement %s: the pool is not prepared", requirement);
         return false;
     }
-    int line = line_get(pool, requirement, strlen(requirement));
+    int line = line_get(pool, requirement);
     if (line < 0) {
         gl_error_set(err, GL_ENOMEM, "requirement %s: out of memory", requirement);
         return false;
